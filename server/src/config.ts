@@ -1,0 +1,61 @@
+import { cpus } from 'node:os';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+// Every setting comes from the environment; the defaults run Plenary on one machine with nothing else.
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  PLENARY_RTC_LISTEN_IP: z.string().default('127.0.0.1'),
+  PLENARY_ANNOUNCED_IP: z.string().optional(),
+  PLENARY_RTC_MIN_PORT: z.coerce.number().int().min(1024).max(65535).default(40000),
+  PLENARY_RTC_MAX_PORT: z.coerce.number().int().min(1024).max(65535).default(49999),
+  PLENARY_DATA_DIR: z.string().default('data'),
+  PLENARY_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  PLENARY_CLIENT_DIR: z.string().default('client/dist'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  media: {
+    workerCount: number;
+    /** the address mediasoup binds RTC ports on */
+    listenIp: string;
+    /** the address given to browsers in ICE candidates (public IP behind NAT); defaults to listenIp */
+    announcedIp: string | undefined;
+    minPort: number;
+    maxPort: number;
+  };
+  dataDir: string;
+  clientDir: string;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+}
+
+/** Reads the config from an environment, with a readable error naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`invalid configuration: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  if (e.PLENARY_RTC_MIN_PORT > e.PLENARY_RTC_MAX_PORT) {
+    throw new Error('invalid configuration: PLENARY_RTC_MIN_PORT is above PLENARY_RTC_MAX_PORT');
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    media: {
+      workerCount: e.PLENARY_WORKERS ?? cpus().length,
+      listenIp: e.PLENARY_RTC_LISTEN_IP,
+      announcedIp: e.PLENARY_ANNOUNCED_IP,
+      minPort: e.PLENARY_RTC_MIN_PORT,
+      maxPort: e.PLENARY_RTC_MAX_PORT,
+    },
+    dataDir: resolve(e.PLENARY_DATA_DIR),
+    clientDir: resolve(e.PLENARY_CLIENT_DIR),
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,235 @@
+import type {
+  ConsumerOptions,
+  MediaId,
+  ParticipantId,
+  ProduceRequestSchema,
+  ProducerInfo,
+  TransportOptions,
+  WireObject,
+} from '@plenary/shared';
+import type { types } from 'mediasoup';
+import type { z } from 'zod';
+import { CommandError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import { mediaCodecs } from './codecs.ts';
+import { MediaPeer, type TransportDirection } from './mediaPeer.ts';
+import type { WorkerPool } from './workerPool.ts';
+
+export interface TransportSettings {
+  listenIp: string;
+  announcedIp: string | undefined;
+  minPort: number;
+  maxPort: number;
+}
+
+/** What the media room tells the realtime layer when something happens that no command caused. */
+export interface MediaRoomListener {
+  /** a consumer closed on the server because its producer went away */
+  consumerClosed(participantId: ParticipantId, consumerId: MediaId): void;
+  /** the router was re-created (its worker died): every client must rebuild its media */
+  routerReplaced(reason: string, routerRtpCapabilities: WireObject): void;
+}
+
+type ProduceRequest = Omit<z.output<typeof ProduceRequestSchema>, 'kind'> & { kind: types.MediaKind };
+
+const asWire = (value: object): WireObject => value as WireObject;
+const mediaId = (id: string): MediaId => id as MediaId;
+
+/** One mediasoup router for one room (the plenary, or a breakout) and the peers' media in it. */
+export class MediaRoom {
+  private readonly peers = new Map<ParticipantId, MediaPeer>();
+  private closed = false;
+
+  private constructor(
+    private router: types.Router,
+    private readonly pool: WorkerPool,
+    private readonly settings: TransportSettings,
+    private readonly listener: MediaRoomListener,
+    private readonly logger: Logger,
+  ) {
+    this.watch(router);
+  }
+
+  static async create(
+    pool: WorkerPool,
+    settings: TransportSettings,
+    listener: MediaRoomListener,
+    logger: Logger,
+  ): Promise<MediaRoom> {
+    const router = await pool.createRouter(mediaCodecs);
+    return new MediaRoom(router, pool, settings, listener, logger);
+  }
+
+  get rtpCapabilities(): WireObject {
+    return asWire(this.router.rtpCapabilities);
+  }
+
+  addPeer(participantId: ParticipantId): void {
+    if (!this.peers.has(participantId)) this.peers.set(participantId, new MediaPeer(participantId));
+  }
+
+  removePeer(participantId: ParticipantId): void {
+    this.peers.get(participantId)?.close();
+    this.peers.delete(participantId);
+  }
+
+  /** Every producer in the room except the given participant's own. */
+  producers(exceptParticipant?: ParticipantId): ProducerInfo[] {
+    const infos: ProducerInfo[] = [];
+    for (const peer of this.peers.values()) {
+      if (peer.participantId === exceptParticipant) continue;
+      for (const producer of peer.producers.values()) infos.push(this.describe(peer, producer));
+    }
+    return infos;
+  }
+
+  async createTransport(participantId: ParticipantId, direction: TransportDirection): Promise<TransportOptions> {
+    const peer = this.peer(participantId);
+    if (!peer.canAddTransport()) throw new CommandError('conflict', 'too many transports');
+    const { listenIp, announcedIp, minPort, maxPort } = this.settings;
+    const listen = { ip: listenIp, announcedAddress: announcedIp, portRange: { min: minPort, max: maxPort } };
+    const transport = await this.router.createWebRtcTransport({
+      listenInfos: [
+        { protocol: 'udp', ...listen },
+        { protocol: 'tcp', ...listen },
+      ],
+      enableUdp: true,
+      enableTcp: true,
+      preferUdp: true,
+      initialAvailableOutgoingBitrate: 1_000_000,
+      appData: { direction },
+    });
+    peer.addTransport(transport);
+    return {
+      transportId: mediaId(transport.id),
+      iceParameters: asWire(transport.iceParameters),
+      iceCandidates: transport.iceCandidates.map(asWire),
+      dtlsParameters: asWire(transport.dtlsParameters),
+    };
+  }
+
+  async connectTransport(participantId: ParticipantId, transportId: MediaId, dtlsParameters: WireObject) {
+    const transport = this.peer(participantId).anyTransport(transportId);
+    await this.mediasoupCall(() => transport.connect({ dtlsParameters: dtlsParameters as types.DtlsParameters }));
+  }
+
+  async restartIce(participantId: ParticipantId, transportId: MediaId): Promise<WireObject> {
+    const transport = this.peer(participantId).anyTransport(transportId);
+    return asWire(await transport.restartIce());
+  }
+
+  async produce(participantId: ParticipantId, request: ProduceRequest): Promise<ProducerInfo> {
+    const peer = this.peer(participantId);
+    const transport = peer.transport(request.transportId, 'send');
+    if (peer.hasSource(request.source)) throw new CommandError('conflict', `already sending ${request.source}`);
+    const producer = await this.mediasoupCall(() =>
+      transport.produce({
+        kind: request.kind,
+        rtpParameters: request.rtpParameters as types.RtpParameters,
+        appData: { source: request.source },
+      }),
+    );
+    peer.addProducer(producer);
+    return this.describe(peer, producer);
+  }
+
+  async setProducerPaused(participantId: ParticipantId, producerId: MediaId, paused: boolean): Promise<void> {
+    const producer = this.peer(participantId).producer(producerId);
+    await (paused ? producer.pause() : producer.resume());
+  }
+
+  closeProducer(participantId: ParticipantId, producerId: MediaId): void {
+    this.peer(participantId).producer(producerId).close();
+  }
+
+  async consume(
+    participantId: ParticipantId,
+    producerId: MediaId,
+    rtpCapabilities: WireObject,
+  ): Promise<ConsumerOptions> {
+    const peer = this.peer(participantId);
+    const owner = [...this.peers.values()].find((candidate) => candidate.producers.has(producerId));
+    const producer = owner?.producers.get(producerId);
+    if (!owner || !producer) throw new CommandError('not_found', `no producer ${producerId} in this room`);
+    if (owner === peer) throw new CommandError('conflict', 'cannot consume your own producer');
+    const capabilities = rtpCapabilities as types.RtpCapabilities;
+    if (!this.router.canConsume({ producerId, rtpCapabilities: capabilities })) {
+      throw new CommandError('media_unavailable', 'your browser cannot receive this track');
+    }
+    const transport = [...peer.transports.values()].find((candidate) => candidate.appData.direction === 'recv');
+    if (!transport) throw new CommandError('not_found', 'create a recv transport first');
+    // Paused until the client has wired the track up, so no key frame is lost before it listens.
+    const consumer = await this.mediasoupCall(() =>
+      transport.consume({ producerId, rtpCapabilities: capabilities, paused: true }),
+    );
+    peer.addConsumer(consumer);
+    consumer.on('producerclose', () => {
+      consumer.close();
+      this.listener.consumerClosed(participantId, mediaId(consumer.id));
+    });
+    return {
+      consumerId: mediaId(consumer.id),
+      producerId,
+      participantId: owner.participantId,
+      kind: consumer.kind,
+      source: producer.appData.source,
+      rtpParameters: asWire(consumer.rtpParameters),
+    };
+  }
+
+  async resumeConsumer(participantId: ParticipantId, consumerId: MediaId): Promise<void> {
+    await this.peer(participantId).consumer(consumerId).resume();
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const peer of this.peers.values()) peer.close();
+    this.peers.clear();
+    this.router.close();
+  }
+
+  private peer(participantId: ParticipantId): MediaPeer {
+    const peer = this.peers.get(participantId);
+    if (!peer) throw new CommandError('not_joined', 'join the room first');
+    return peer;
+  }
+
+  private describe(peer: MediaPeer, producer: types.Producer<{ source: ProducerInfo['source'] }>): ProducerInfo {
+    return {
+      producerId: mediaId(producer.id),
+      participantId: peer.participantId,
+      kind: producer.kind,
+      source: producer.appData.source,
+      paused: producer.paused,
+    };
+  }
+
+  /** mediasoup throws TypeError for parameters it can't use: that is the client's mistake, not ours. */
+  private async mediasoupCall<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof TypeError) throw new CommandError('invalid_payload', error.message);
+      throw error;
+    }
+  }
+
+  /** A router closes with its worker; the room then moves to a new router and clients reconnect media. */
+  private watch(router: types.Router): void {
+    router.once('workerclose', () => {
+      void this.replaceRouter().catch((error: unknown) => {
+        if (!this.closed && !this.pool.isClosed) this.logger.error({ err: error }, 'could not re-create a media room');
+      });
+    });
+  }
+
+  private async replaceRouter(): Promise<void> {
+    if (this.closed || this.pool.isClosed) return;
+    // Their transports died with the worker; the peers stay, their media is rebuilt by the clients.
+    for (const peer of this.peers.values()) peer.close();
+    this.router = await this.pool.createRouter(mediaCodecs);
+    this.watch(this.router);
+    this.logger.warn({ routerId: this.router.id }, 'media room moved to a new router after a worker died');
+    this.listener.routerReplaced('the media server restarted', this.rtpCapabilities);
+  }
+}

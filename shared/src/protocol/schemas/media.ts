@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { MediaIdSchema } from '../../ids.ts';
+import { MEDIA_SOURCES } from '../../model/peer.ts';
+
+// mediasoup validates RTP/ICE/DTLS structures in depth and rejects what it can't use; these schemas
+// check the outer shape and bound the size so garbage is refused before it reaches the worker.
+const boundedArray = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max);
+const looseObject = z.looseObject({});
+
+export const RtpCapabilitiesSchema = z.looseObject({
+  codecs: boundedArray(looseObject, 64).optional(),
+  headerExtensions: boundedArray(looseObject, 64).optional(),
+});
+
+export const RtpParametersSchema = z.looseObject({
+  mid: z.string().max(32).optional(),
+  codecs: boundedArray(looseObject, 32),
+  headerExtensions: boundedArray(looseObject, 32).optional(),
+  encodings: boundedArray(looseObject, 8).optional(),
+  rtcp: looseObject.optional(),
+});
+
+export const DtlsParametersSchema = z.looseObject({
+  role: z.enum(['auto', 'client', 'server']).optional(),
+  fingerprints: boundedArray(z.object({ algorithm: z.string().max(32), value: z.string().max(256) }), 8).min(1),
+});
+
+export const CreateTransportRequestSchema = z.strictObject({ direction: z.enum(['send', 'recv']) });
+
+export const ConnectTransportRequestSchema = z.strictObject({
+  transportId: MediaIdSchema,
+  dtlsParameters: DtlsParametersSchema,
+});
+
+export const RestartIceRequestSchema = z.strictObject({ transportId: MediaIdSchema });
+
+export const ProduceRequestSchema = z.strictObject({
+  transportId: MediaIdSchema,
+  kind: z.enum(['audio', 'video']),
+  source: z.enum(MEDIA_SOURCES),
+  rtpParameters: RtpParametersSchema,
+});
+
+export const SetProducerPausedRequestSchema = z.strictObject({ producerId: MediaIdSchema, paused: z.boolean() });
+
+export const CloseProducerRequestSchema = z.strictObject({ producerId: MediaIdSchema });
+
+export const ConsumeRequestSchema = z.strictObject({
+  producerId: MediaIdSchema,
+  rtpCapabilities: RtpCapabilitiesSchema,
+});
+
+export const ResumeConsumerRequestSchema = z.strictObject({ consumerId: MediaIdSchema });

@@ -1,0 +1,41 @@
+// One Vite config for the client build (`vite build client --config vite.config.ts`) and for
+// Vitest, whose projects split fast unit tests from the tests that start servers and browsers.
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [react()],
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  server: { proxy: { '/socket.io': { target: 'http://localhost:3000', ws: true } } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'client/src/**/*.test.{ts,tsx}'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['server/test/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['e2e/specs/**/*.test.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 60_000,
+          // Each spec drives real Chromium and a real SFU: one at a time on two cores.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
