@@ -1,0 +1,51 @@
+import { eventually, startTestServer, type TestServer } from '@plenary/server/testing';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inboundMedia, joinAs, launchBrowser, openParticipantPage, screenshot } from '../fixtures/browser.ts';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('a plenary in two browsers', () => {
+  it('lets two people see and hear each other, and cleans up after one leaves', async () => {
+    const ana = await openParticipantPage(browser, server.url);
+    const ben = await openParticipantPage(browser, server.url);
+    await joinAs(ana, 'Ana');
+    await joinAs(ben, 'Ben');
+
+    await ana.locator('figure[aria-label="Ben"]').waitFor();
+    await ben.locator('figure[aria-label="Ana"]').waitFor();
+
+    // Real media, decoded: audio bytes and video frames arrive in each page from the other.
+    for (const page of [ana, ben]) {
+      await eventually(async () => {
+        const media = await inboundMedia(page);
+        expect(media.audioBytesReceived).toBeGreaterThan(1_000);
+        expect(media.videoFramesDecoded).toBeGreaterThan(10);
+      }, 30_000);
+    }
+    await screenshot(ana, 'plenary-two-people');
+    expect(server.app.pool.counter.snapshot()).toMatchObject({ transports: 4, producers: 4, consumers: 4 });
+
+    await ben.getByRole('button', { name: 'Leave' }).click();
+    await ana.locator('figure[aria-label="Ben"]').waitFor({ state: 'detached' });
+    expect(await ana.getByRole('list', { name: 'Participants' }).getByRole('listitem').allTextContents()).toEqual([
+      expect.stringContaining('Ana'),
+    ]);
+    // Ben's transports, producers and Ana's consumers of them are gone from the SFU.
+    await eventually(
+      () => expect(server.app.pool.counter.snapshot()).toMatchObject({ transports: 2, producers: 2, consumers: 0 }),
+      10_000,
+    );
+    await screenshot(ana, 'plenary-after-leave');
+  });
+});

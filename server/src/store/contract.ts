@@ -1,0 +1,76 @@
+import type { WorkshopId } from '@plenary/shared';
+import { describe, expect, it } from 'vitest';
+import { RevisionConflictError, type WorkshopStore } from './store.ts';
+
+export interface StoreHarness {
+  store: WorkshopStore;
+  /** closes the store and opens the same database again, as a restarted server would */
+  reopen(): Promise<WorkshopStore>;
+}
+
+const id = (value: string) => value as WorkshopId;
+
+/** The behaviour every WorkshopStore implementation must have; each engine's test file runs it. */
+export function describeWorkshopStoreContract(engine: string, open: () => Promise<StoreHarness>): void {
+  describe(`WorkshopStore contract: ${engine}`, () => {
+    it('creates a workshop at revision 0 and loads it back', async () => {
+      const { store } = await open();
+      await store.create(id('w1'), 'Regional workshop', { title: 'Regional workshop', revision: 0 }, 1000);
+      const loaded = await store.load(id('w1'));
+      expect(loaded).toEqual({
+        id: 'w1',
+        snapshot: { revision: 0, state: { title: 'Regional workshop', revision: 0 } },
+        commands: [],
+      });
+      expect(await store.load(id('missing'))).toBeUndefined();
+      await store.close();
+    });
+
+    it('refuses a second workshop with the same id', async () => {
+      const { store } = await open();
+      await store.create(id('w1'), 'A', {}, 1);
+      await expect(store.create(id('w1'), 'B', {}, 2)).rejects.toThrow();
+      expect((await store.list()).map((summary) => summary.title)).toEqual(['A']);
+      await store.close();
+    });
+
+    it('appends commands strictly in revision order and refuses gaps or repeats', async () => {
+      const { store } = await open();
+      await store.create(id('w1'), 'A', {}, 1);
+      await store.append(id('w1'), 1, { type: 'one' }, 10);
+      await store.append(id('w1'), 2, { type: 'two' }, 11);
+      await expect(store.append(id('w1'), 2, { type: 'again' }, 12)).rejects.toBeInstanceOf(RevisionConflictError);
+      await expect(store.append(id('w1'), 4, { type: 'gap' }, 12)).rejects.toBeInstanceOf(RevisionConflictError);
+      await expect(store.append(id('nope'), 1, {}, 12)).rejects.toThrow();
+      const loaded = await store.load(id('w1'));
+      expect(loaded?.commands).toEqual([
+        { revision: 1, command: { type: 'one' }, at: 10 },
+        { revision: 2, command: { type: 'two' }, at: 11 },
+      ]);
+      expect((await store.list())[0]?.revision).toBe(2);
+      await store.close();
+    });
+
+    it('after a snapshot, loads the snapshot and only the commands after it', async () => {
+      const { store } = await open();
+      await store.create(id('w1'), 'A', { n: 0 }, 1);
+      for (let revision = 1; revision <= 5; revision++) await store.append(id('w1'), revision, { add: 1 }, revision);
+      await store.snapshot(id('w1'), 3, { n: 3 });
+      await expect(store.snapshot(id('w1'), 9, { n: 9 })).rejects.toThrow();
+      const loaded = await store.load(id('w1'));
+      expect(loaded?.snapshot).toEqual({ revision: 3, state: { n: 3 } });
+      expect(loaded?.commands.map((command) => command.revision)).toEqual([4, 5]);
+      await store.close();
+    });
+
+    it('keeps everything it acknowledged across a reopen', async () => {
+      const harness = await open();
+      await harness.store.create(id('w1'), 'A', { n: 0 }, 1);
+      await harness.store.append(id('w1'), 1, { text: 'ünïcode ✓ 会议' }, 2);
+      const reopened = await harness.reopen();
+      const loaded = await reopened.load(id('w1'));
+      expect(loaded?.commands).toEqual([{ revision: 1, command: { text: 'ünïcode ✓ 会议' }, at: 2 }]);
+      await reopened.close();
+    });
+  });
+}

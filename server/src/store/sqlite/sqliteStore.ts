@@ -1,0 +1,105 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { WorkshopId } from '@plenary/shared';
+import Database from 'better-sqlite3';
+import {
+  RevisionConflictError,
+  type StoredCommand,
+  type StoredWorkshop,
+  type WorkshopStore,
+  type WorkshopSummary,
+} from '../store.ts';
+import { migrations } from './migrations.ts';
+
+/**
+ * The embedded default store. better-sqlite3 is synchronous, so a write has reached the WAL when the
+ * call returns: an ack sent after it never outruns the disk (synchronous=FULL survives power loss too).
+ */
+export class SqliteStore implements WorkshopStore {
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.migrate();
+  }
+
+  async create(id: WorkshopId, title: string, initialState: unknown, at: number): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare('INSERT INTO workshops (id, title, revision, created_at) VALUES (?, ?, 0, ?)').run(id, title, at);
+      this.db
+        .prepare('INSERT INTO workshop_snapshots (workshop_id, revision, state) VALUES (?, 0, ?)')
+        .run(id, JSON.stringify(initialState));
+    })();
+  }
+
+  async append(id: WorkshopId, revision: number, command: unknown, at: number): Promise<void> {
+    this.db.transaction(() => {
+      const stored = this.revisionOf(id);
+      if (stored === undefined) throw new Error(`no workshop ${id}`);
+      if (stored !== revision - 1) throw new RevisionConflictError(id, revision - 1, stored);
+      this.db
+        .prepare('INSERT INTO workshop_commands (workshop_id, revision, command, at) VALUES (?, ?, ?, ?)')
+        .run(id, revision, JSON.stringify(command), at);
+      this.db.prepare('UPDATE workshops SET revision = ? WHERE id = ?').run(revision, id);
+    })();
+  }
+
+  async snapshot(id: WorkshopId, revision: number, state: unknown): Promise<void> {
+    this.db.transaction(() => {
+      const stored = this.revisionOf(id);
+      if (stored === undefined || revision > stored) throw new Error(`workshop ${id} has no revision ${revision} to snapshot`);
+      this.db
+        .prepare('INSERT OR REPLACE INTO workshop_snapshots (workshop_id, revision, state) VALUES (?, ?, ?)')
+        .run(id, revision, JSON.stringify(state));
+      // Older snapshots and the commands they cover are no longer needed to rebuild the state.
+      this.db.prepare('DELETE FROM workshop_snapshots WHERE workshop_id = ? AND revision < ?').run(id, revision);
+      this.db.prepare('DELETE FROM workshop_commands WHERE workshop_id = ? AND revision <= ?').run(id, revision);
+    })();
+  }
+
+  async load(id: WorkshopId): Promise<StoredWorkshop | undefined> {
+    return this.db.transaction(() => {
+      const snapshot = this.db
+        .prepare<[string], { revision: number; state: string }>(
+          'SELECT revision, state FROM workshop_snapshots WHERE workshop_id = ? ORDER BY revision DESC LIMIT 1',
+        )
+        .get(id);
+      if (!snapshot) return undefined;
+      const rows = this.db
+        .prepare('SELECT revision, command, at FROM workshop_commands WHERE workshop_id = ? AND revision > ? ORDER BY revision')
+        .all(id, snapshot.revision) as Array<{ revision: number; command: string; at: number }>;
+      const commands: StoredCommand[] = rows.map((row) => ({ ...row, command: JSON.parse(row.command) }));
+      return { id, snapshot: { revision: snapshot.revision, state: JSON.parse(snapshot.state) }, commands };
+    })();
+  }
+
+  async list(): Promise<WorkshopSummary[]> {
+    const rows = this.db
+      .prepare('SELECT id, title, revision, created_at AS createdAt FROM workshops ORDER BY created_at')
+      .all() as WorkshopSummary[];
+    return rows;
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  private revisionOf(id: WorkshopId): number | undefined {
+    return this.db.prepare<[string], { revision: number }>('SELECT revision FROM workshops WHERE id = ?').get(id)
+      ?.revision;
+  }
+
+  private migrate(): void {
+    const applied = this.db.pragma('user_version', { simple: true }) as number;
+    for (let index = applied; index < migrations.length; index++) {
+      this.db.transaction(() => {
+        this.db.exec(migrations[index] as string);
+        this.db.pragma(`user_version = ${index + 1}`);
+      })();
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import type { WorkshopId } from '@plenary/shared';
+
+/**
+ * Persistence behind an interface: the embedded default is SQLite; other engines implement the same
+ * contract (see contract.ts, which every implementation's tests run).
+ *
+ * A workshop is stored as an append-only log of the commands the domain accepted, plus snapshots of
+ * its state now and then. Loading replays the commands after the newest snapshot, so nothing that was
+ * acknowledged is lost, and a write is one small row rather than the whole state.
+ */
+export interface StoredCommand {
+  revision: number;
+  command: unknown;
+  at: number;
+}
+
+export interface StoredWorkshop {
+  id: WorkshopId;
+  snapshot: { revision: number; state: unknown };
+  /** commands after the snapshot, in revision order */
+  commands: StoredCommand[];
+}
+
+export interface WorkshopSummary {
+  id: WorkshopId;
+  title: string;
+  revision: number;
+  createdAt: number;
+}
+
+export class RevisionConflictError extends Error {
+  constructor(
+    readonly workshopId: WorkshopId,
+    readonly expected: number,
+    readonly actual: number,
+  ) {
+    super(`workshop ${workshopId}: expected revision ${expected}, the store has ${actual}`);
+    this.name = 'RevisionConflictError';
+  }
+}
+
+export interface WorkshopStore {
+  /** Stores a new workshop at revision 0; rejects an id that exists. */
+  create(id: WorkshopId, title: string, initialState: unknown, at: number): Promise<void>;
+  /** Appends the command that produced `revision`; it must follow the stored revision exactly. */
+  append(id: WorkshopId, revision: number, command: unknown, at: number): Promise<void>;
+  /** Records the state at a revision already in the log, so later loads replay less. */
+  snapshot(id: WorkshopId, revision: number, state: unknown): Promise<void>;
+  load(id: WorkshopId): Promise<StoredWorkshop | undefined>;
+  list(): Promise<WorkshopSummary[]>;
+  close(): Promise<void>;
+}
