@@ -60,6 +60,7 @@ const stampMatches = (file, value) => existsSync(file) && readFileSync(file, 'ut
 
 function missingDebs(names) {
   return names.filter((name) => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format syntax, not a JS template
     const query = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
     return !query.stdout?.includes('ok installed');
   });

@@ -86,12 +86,12 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
   });
 }
 
-/** Waits until `check` passes (a condition reached asynchronously on the server). */
-export async function eventually(check: () => void, timeoutMs = 5_000): Promise<void> {
+/** Waits until `check` passes: for conditions reached asynchronously (on the server, in a browser). */
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      check();
+      await check();
       return;
     } catch (error) {
       if (Date.now() > deadline) throw error;

@@ -26,7 +26,9 @@ describe('TokenService', () => {
   it('refuses tampered, foreign, expired and mismatched tokens', async () => {
     const invite = await tokens.issueInvite(workshop, 'delegate', 60);
     const [header, , signature] = invite.split('.');
-    const forged = Buffer.from(JSON.stringify({ kind: 'invite', workshopId: 'w1', role: 'facilitator', iss: 'plenary' }));
+    const forged = Buffer.from(
+      JSON.stringify({ kind: 'invite', workshopId: 'w1', role: 'facilitator', iss: 'plenary' }),
+    );
     await expect(tokens.verifyInvite(`${header}.${forged.toString('base64url')}.${signature}`)).rejects.toThrow(
       'not valid',
     );

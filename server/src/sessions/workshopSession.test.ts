@@ -17,11 +17,19 @@ const counterDomain: Domain<Counter, CounterCommand, string> = {
     switch (command.type) {
       case 'add':
         if (state.value + command.amount < 0) return { ok: false, error: { code: 'conflict', message: 'negative' } };
-        return { ok: true, state: { ...state, revision: state.revision + 1, value: state.value + command.amount }, events: ['added'] };
+        return {
+          ok: true,
+          state: { ...state, revision: state.revision + 1, value: state.value + command.amount },
+          events: ['added'],
+        };
       case 'setAlarm':
         return { ok: true, state: { ...state, revision: state.revision + 1, alarmAt: command.at }, events: [] };
       case 'ring':
-        return { ok: true, state: { ...state, revision: state.revision + 1, alarmAt: null, rang: state.rang + 1 }, events: ['rang'] };
+        return {
+          ok: true,
+          state: { ...state, revision: state.revision + 1, alarmAt: null, rang: state.rang + 1 },
+          events: ['rang'],
+        };
     }
   },
   nextDeadline: (state) => (state.alarmAt === null ? null : { at: state.alarmAt, command: { type: 'ring' } }),

@@ -51,7 +51,8 @@ export class SqliteStore implements WorkshopStore {
   async snapshot(id: WorkshopId, revision: number, state: unknown): Promise<void> {
     this.db.transaction(() => {
       const stored = this.revisionOf(id);
-      if (stored === undefined || revision > stored) throw new Error(`workshop ${id} has no revision ${revision} to snapshot`);
+      if (stored === undefined || revision > stored)
+        throw new Error(`workshop ${id} has no revision ${revision} to snapshot`);
       this.db
         .prepare('INSERT OR REPLACE INTO workshop_snapshots (workshop_id, revision, state) VALUES (?, ?, ?)')
         .run(id, revision, JSON.stringify(state));
@@ -70,7 +71,9 @@ export class SqliteStore implements WorkshopStore {
         .get(id);
       if (!snapshot) return undefined;
       const rows = this.db
-        .prepare('SELECT revision, command, at FROM workshop_commands WHERE workshop_id = ? AND revision > ? ORDER BY revision')
+        .prepare(
+          'SELECT revision, command, at FROM workshop_commands WHERE workshop_id = ? AND revision > ? ORDER BY revision',
+        )
         .all(id, snapshot.revision) as Array<{ revision: number; command: string; at: number }>;
       const commands: StoredCommand[] = rows.map((row) => ({ ...row, command: JSON.parse(row.command) }));
       return { id, snapshot: { revision: snapshot.revision, state: JSON.parse(snapshot.state) }, commands };

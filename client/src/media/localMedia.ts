@@ -1,0 +1,106 @@
+// Getting the microphone and camera. Kept apart from mediasoup so the fallbacks and the messages
+// people read when a device is missing or blocked can be tested with a fake getUserMedia.
+
+export type LocalSource = 'mic' | 'camera';
+
+export type GetUserMedia = (constraints: MediaStreamConstraints) => Promise<MediaStream>;
+
+export interface AcquiredMedia {
+  tracks: Partial<Record<LocalSource, MediaStreamTrack>>;
+  /** What to tell the person when something they wanted could not be started. */
+  problem: string | null;
+}
+
+const CONSTRAINTS: Record<LocalSource, MediaStreamConstraints> = {
+  mic: { audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true } },
+  // Modest by default: a room of tiles needs many small videos more than one sharp one.
+  camera: { video: { width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { ideal: 24, max: 30 } } },
+};
+
+const NAMES: Record<LocalSource, string> = { mic: 'microphone', camera: 'camera' };
+
+export function browserGetUserMedia(): GetUserMedia | null {
+  // `mediaDevices` is missing outside secure contexts (plain http on anything but localhost).
+  const devices = typeof navigator === 'undefined' ? undefined : navigator.mediaDevices;
+  return devices ? (constraints) => devices.getUserMedia(constraints) : null;
+}
+
+/**
+ * Asks for everything wanted in one prompt; if that fails, asks for each source on its own, so a
+ * missing camera doesn't also cost the microphone.
+ */
+export async function acquireLocalMedia(
+  want: readonly LocalSource[],
+  getUserMedia: GetUserMedia | null = browserGetUserMedia(),
+): Promise<AcquiredMedia> {
+  if (want.length === 0) return { tracks: {}, problem: null };
+  if (!getUserMedia) {
+    return {
+      tracks: {},
+      problem: 'This page cannot use a camera or microphone: it must be opened over https (or on localhost).',
+    };
+  }
+  try {
+    const stream = await getUserMedia(Object.assign({}, ...want.map((source) => CONSTRAINTS[source])));
+    const tracks = tracksOf(stream, want);
+    const missing = want.filter((source) => !tracks[source]);
+    return {
+      tracks,
+      problem:
+        missing.length > 0
+          ? describeMediaError({ name: 'NotFoundError' }, missing.map((s) => NAMES[s]).join(' and '))
+          : null,
+    };
+  } catch (error) {
+    if (want.length === 1) {
+      return { tracks: {}, problem: describeMediaError(error, NAMES[want[0] as LocalSource]) };
+    }
+  }
+  const tracks: AcquiredMedia['tracks'] = {};
+  const failures: { source: LocalSource; error: unknown }[] = [];
+  for (const source of want) {
+    try {
+      Object.assign(tracks, tracksOf(await getUserMedia(CONSTRAINTS[source]), [source]));
+    } catch (error) {
+      failures.push({ source, error });
+    }
+  }
+  const [first] = failures;
+  if (!first) return { tracks, problem: null };
+  const what = failures.length === 1 ? NAMES[first.source] : 'camera and microphone';
+  return { tracks, problem: describeMediaError(first.error, what) };
+}
+
+function tracksOf(stream: MediaStream, want: readonly LocalSource[]): AcquiredMedia['tracks'] {
+  const tracks: AcquiredMedia['tracks'] = {};
+  const audio = stream.getAudioTracks()[0];
+  const video = stream.getVideoTracks()[0];
+  if (audio && want.includes('mic')) tracks.mic = audio;
+  if (video && want.includes('camera')) tracks.camera = video;
+  // Anything we did not ask for (or got twice) is released at once, so no device light stays on.
+  for (const track of stream.getTracks()) {
+    if (track !== tracks.mic && track !== tracks.camera) track.stop();
+  }
+  return tracks;
+}
+
+/** A sentence for a person, from a getUserMedia rejection (a DOMException, by name). */
+export function describeMediaError(error: unknown, what: string): string {
+  const name = error instanceof Error || isNamed(error) ? error.name : '';
+  switch (name) {
+    case 'NotAllowedError':
+    case 'SecurityError':
+      return `Access to your ${what} was blocked. Allow it in the browser's site settings, then try again with the buttons below.`;
+    case 'NotFoundError':
+    case 'OverconstrainedError':
+      return `No ${what} was found. You joined without it.`;
+    case 'NotReadableError':
+    case 'AbortError':
+      return `Your ${what} could not be started. Another application may be using it.`;
+    default:
+      return `Your ${what} could not be started${name ? ` (${name})` : ''}.`;
+  }
+}
+
+const isNamed = (value: unknown): value is { name: string } =>
+  typeof value === 'object' && value !== null && typeof (value as { name?: unknown }).name === 'string';

@@ -1,0 +1,228 @@
+import { Command } from '@plenary/shared';
+import { type Device, type FakeHandler, testFakeParameters, type types } from 'mediasoup-client';
+import { describe, expect, it } from 'vitest';
+import { createFakeDevice, FakeServer, FakeTrack, mid, pid, producerInfo, settle } from '../testing/fakes.ts';
+import { MediaSession } from './mediaSession.ts';
+import { TrackRegistry } from './tracks.ts';
+
+async function started(configure?: (server: FakeServer) => void) {
+  const server = new FakeServer();
+  configure?.(server);
+  const tracks = new TrackRegistry();
+  const transports: types.Transport[] = [];
+  const failures: string[] = [];
+  const ended: string[] = [];
+  const media = new MediaSession({
+    request: server.request,
+    tracks,
+    selfId: server.self.participantId,
+    createDevice: async () => {
+      const device: Device = await createFakeDevice();
+      device.observer.on('newtransport', (transport) => transports.push(transport));
+      return device;
+    },
+    onFailure: (reason) => failures.push(reason),
+    onLocalTrackEnded: (source) => ended.push(source),
+  });
+  await media.start(testFakeParameters.generateRouterRtpCapabilities());
+  return { server, tracks, media, transports, failures, ended };
+}
+
+describe('MediaSession', () => {
+  it('creates one send and one receive transport', async () => {
+    const { server, transports } = await started();
+    expect(server.sentOf(Command.mediaCreateTransport)).toEqual([{ direction: 'send' }, { direction: 'recv' }]);
+    expect(transports.map((transport) => transport.direction).sort()).toEqual(['recv', 'send']);
+  });
+
+  it('publishes the mic: connects the transport once, produces with its source, shows our track', async () => {
+    const { server, media, tracks } = await started();
+    const mic = new FakeTrack('audio');
+    await media.publish('mic', mic.track);
+    const camera = new FakeTrack('video');
+    await media.publish('camera', camera.track);
+
+    expect(server.sentOf(Command.mediaConnectTransport)).toHaveLength(1);
+    const produced = server.sentOf(Command.mediaProduce);
+    expect(produced.map(({ kind, source }) => ({ kind, source }))).toEqual([
+      { kind: 'audio', source: 'mic' },
+      { kind: 'video', source: 'camera' },
+    ]);
+    expect(produced[0]?.transportId).toBe(server.sentOf(Command.mediaConnectTransport)[0]?.transportId);
+    expect(tracks.get(server.self.participantId, 'mic')).toBe(mic.track);
+    expect(media.hasProducer('camera')).toBe(true);
+  });
+
+  it('mutes by pausing locally and telling the server; unmutes the same way', async () => {
+    const { server, media } = await started();
+    await media.publish('mic', new FakeTrack('audio').track);
+    const [producerId] = [...server.producers.keys()];
+    await media.setPaused('mic', true);
+    await media.setPaused('mic', false);
+    expect(server.sentOf(Command.mediaSetProducerPaused)).toEqual([
+      { producerId, paused: true },
+      { producerId, paused: false },
+    ]);
+  });
+
+  it('stays muted when the server refuses the unmute', async () => {
+    const { server, media } = await started();
+    const mic = new FakeTrack('audio');
+    await media.publish('mic', mic.track);
+    await media.setPaused('mic', true);
+    server.on(Command.mediaSetProducerPaused, () => ({ ok: false, error: { code: 'internal', message: 'boom' } }));
+    await expect(media.setPaused('mic', false)).rejects.toThrow('boom');
+    // disableTrackOnPause: a paused producer disables its track, so nothing is sent.
+    expect(mic.enabled).toBe(false);
+  });
+
+  it('stops the camera: closes the producer, stops the track, tells the server', async () => {
+    const { server, media, tracks } = await started();
+    const camera = new FakeTrack('video');
+    await media.publish('camera', camera.track);
+    const [producerId] = [...server.producers.keys()];
+    await media.unpublish('camera');
+    expect(server.sentOf(Command.mediaCloseProducer)).toEqual([{ producerId }]);
+    expect(camera.readyState).toBe('ended');
+    expect(tracks.get(server.self.participantId, 'camera')).toBeUndefined();
+    expect(media.hasProducer('camera')).toBe(false);
+  });
+
+  it("consumes someone's producer, registers its track and resumes it on the server", async () => {
+    const { server, media, tracks } = await started((s) => s.addRemoteProducer(producerInfo('bob-mic', 'bob', 'mic')));
+    await media.consume(producerInfo('bob-mic', 'bob', 'mic'));
+
+    const [consume] = server.sentOf(Command.mediaConsume);
+    expect(consume?.producerId).toBe('bob-mic');
+    expect(consume?.rtpCapabilities.codecs?.length).toBeGreaterThan(0);
+    expect(server.sentOf(Command.mediaResumeConsumer)).toHaveLength(1);
+    expect(tracks.get(pid('bob'), 'mic')?.kind).toBe('audio');
+    expect(media.receivingCount).toBe(1);
+  });
+
+  it('consumes a producer only once, even when asked twice at the same time', async () => {
+    const { server, media } = await started((s) => s.addRemoteProducer(producerInfo('bob-cam', 'bob', 'camera')));
+    const bobCam = producerInfo('bob-cam', 'bob', 'camera');
+    await Promise.all([media.consume(bobCam), media.consume(bobCam)]);
+    await media.consume(bobCam);
+    expect(server.sentOf(Command.mediaConsume)).toHaveLength(1);
+    expect(media.receivingCount).toBe(1);
+  });
+
+  it('never consumes our own producers', async () => {
+    const { server, media } = await started();
+    await media.consume(producerInfo('mine', server.self.participantId, 'mic'));
+    expect(server.sentOf(Command.mediaConsume)).toHaveLength(0);
+  });
+
+  it('drops a consumer when its producer closes, or when the server closes it', async () => {
+    const { server, media, tracks } = await started((s) => {
+      s.addRemoteProducer(producerInfo('bob-mic', 'bob', 'mic'));
+      s.addRemoteProducer(producerInfo('bob-cam', 'bob', 'camera'));
+    });
+    await media.consume(producerInfo('bob-mic', 'bob', 'mic'));
+    await media.consume(producerInfo('bob-cam', 'bob', 'camera'));
+
+    media.dropProducer(mid('bob-mic'));
+    expect(tracks.get(pid('bob'), 'mic')).toBeUndefined();
+    expect(tracks.get(pid('bob'), 'camera')).toBeDefined();
+
+    const consumerOfCam = server.sentOf(Command.mediaResumeConsumer)[1]?.consumerId;
+    media.closeConsumer(mid(consumerOfCam ?? 'missing'));
+    expect(tracks.get(pid('bob'), 'camera')).toBeUndefined();
+    expect(media.receivingCount).toBe(0);
+  });
+
+  it('abandons a consume whose producer closed while the server was answering', async () => {
+    const { server, media, tracks } = await started((s) => s.addRemoteProducer(producerInfo('bob-mic', 'bob', 'mic')));
+    const answer = server.hold(Command.mediaConsume);
+    const consuming = media.consume(producerInfo('bob-mic', 'bob', 'mic'));
+    await settle();
+    expect(server.sentOf(Command.mediaConsume)).toHaveLength(1);
+    media.dropProducer(mid('bob-mic'));
+    answer();
+    await consuming;
+    expect(tracks.get(pid('bob'), 'mic')).toBeUndefined();
+    expect(media.receivingCount).toBe(0);
+    expect(server.sentOf(Command.mediaResumeConsumer)).toHaveLength(0);
+  });
+
+  it('drops everything of a participant who left, including consumes under way', async () => {
+    const { server, media, tracks } = await started((s) => {
+      s.addRemoteProducer(producerInfo('bob-mic', 'bob', 'mic'));
+      s.addRemoteProducer(producerInfo('bob-cam', 'bob', 'camera'));
+      s.addRemoteProducer(producerInfo('cy-mic', 'cy', 'mic'));
+    });
+    await media.consume(producerInfo('bob-mic', 'bob', 'mic'));
+    await media.consume(producerInfo('cy-mic', 'cy', 'mic'));
+    const answer = server.hold(Command.mediaConsume);
+    const consumingCam = media.consume(producerInfo('bob-cam', 'bob', 'camera'));
+    await settle();
+    expect(server.sentOf(Command.mediaConsume)).toHaveLength(3);
+    media.dropParticipant(pid('bob'));
+    answer();
+    await consumingCam;
+    expect(tracks.get(pid('bob'), 'mic')).toBeUndefined();
+    expect(tracks.get(pid('bob'), 'camera')).toBeUndefined();
+    expect(tracks.get(pid('cy'), 'mic')).toBeDefined();
+    expect(media.receivingCount).toBe(1);
+  });
+
+  it('restarts ICE when a transport disconnects or fails', async () => {
+    const { server, transports, media } = await started();
+    await media.publish('mic', new FakeTrack('audio').track);
+    const send = transports.find((transport) => transport.direction === 'send');
+    if (!send) throw new Error('no send transport');
+    (send.handler as FakeHandler).setConnectionState('failed');
+    await settle();
+    expect(server.sentOf(Command.mediaRestartIce)).toEqual([{ transportId: send.id }]);
+  });
+
+  it('reports a failed ICE restart so the caller can rebuild media', async () => {
+    const { server, transports, failures } = await started((s) =>
+      s.on(Command.mediaRestartIce, () => ({ ok: false, error: { code: 'not_found', message: 'transport gone' } })),
+    );
+    const recv = transports.find((transport) => transport.direction === 'recv');
+    if (!recv) throw new Error('no recv transport');
+    (recv.handler as FakeHandler).setConnectionState('disconnected');
+    await settle();
+    expect(server.sentOf(Command.mediaRestartIce)).toHaveLength(1);
+    expect(failures).toEqual(['ICE restart failed: transport gone']);
+  });
+
+  it('unpublishes and reports a local track that ended by itself (device unplugged)', async () => {
+    const { server, media, ended } = await started();
+    const camera = new FakeTrack('video');
+    await media.publish('camera', camera.track);
+    camera.end();
+    await settle();
+    expect(ended).toEqual(['camera']);
+    expect(media.hasProducer('camera')).toBe(false);
+    expect(server.sentOf(Command.mediaCloseProducer)).toHaveLength(1);
+  });
+
+  it('closes everything on close: local tracks stopped, registry emptied, late work abandoned', async () => {
+    const { media, tracks, server } = await started((s) => s.addRemoteProducer(producerInfo('bob-mic', 'bob', 'mic')));
+    const mic = new FakeTrack('audio');
+    await media.publish('mic', mic.track);
+    await media.consume(producerInfo('bob-mic', 'bob', 'mic'));
+    media.close();
+    expect(mic.readyState).toBe('ended');
+    expect(tracks.get(pid('bob'), 'mic')).toBeUndefined();
+    expect(tracks.get(server.self.participantId, 'mic')).toBeUndefined();
+    await media.consume(producerInfo('bob-mic', 'bob', 'mic'));
+    expect(server.sentOf(Command.mediaConsume)).toHaveLength(1);
+  });
+
+  it('stops a track it could not publish', async () => {
+    const { media, server } = await started();
+    server.on(Command.mediaProduce, () => ({
+      ok: false,
+      error: { code: 'forbidden', message: 'not allowed to speak' },
+    }));
+    const mic = new FakeTrack('audio');
+    await expect(media.publish('mic', mic.track)).rejects.toThrow('not allowed to speak');
+    expect(mic.readyState).toBe('ended');
+    expect(media.hasProducer('mic')).toBe(false);
+  });
+});

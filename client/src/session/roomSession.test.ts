@@ -1,0 +1,281 @@
+import { Command, Fact, PROTOCOL_VERSION } from '@plenary/shared';
+import { testFakeParameters } from 'mediasoup-client';
+import { describe, expect, it } from 'vitest';
+import type { AcquiredMedia, LocalSource } from '../media/localMedia.ts';
+import { TrackRegistry } from '../media/tracks.ts';
+import { createAppStore } from '../stores/state.ts';
+import {
+  createFakeDevice,
+  FakeServer,
+  FakeSocket,
+  FakeTrack,
+  mid,
+  peer,
+  pid,
+  producerInfo,
+  settle,
+} from '../testing/fakes.ts';
+import { RoomSession } from './roomSession.ts';
+
+interface Options {
+  configure?: (server: FakeServer) => void;
+  acquire?: (want: LocalSource[]) => Promise<AcquiredMedia>;
+}
+
+const grantEverything = async (want: LocalSource[]): Promise<AcquiredMedia> => ({
+  tracks: Object.fromEntries(want.map((source) => [source, new FakeTrack(source === 'mic' ? 'audio' : 'video').track])),
+  problem: null,
+});
+
+function setup({ configure, acquire = grantEverything }: Options = {}) {
+  const server = new FakeServer(peer('me', 'Ada', 30));
+  server.peers = [peer('bob', 'Bob', 10)];
+  server.addRemoteProducer(producerInfo('bob-mic', 'bob', 'mic'));
+  server.addRemoteProducer(producerInfo('bob-cam', 'bob', 'camera'));
+  configure?.(server);
+  const socket = new FakeSocket(server);
+  const store = createAppStore();
+  const tracks = new TrackRegistry();
+  let endedCount = 0;
+  const session = new RoomSession({
+    store,
+    tracks,
+    socket: socket.socket,
+    createDevice: createFakeDevice,
+    acquire,
+    onEnded: () => {
+      endedCount += 1;
+    },
+  });
+  return { server, socket, store, tracks, session, ended: () => endedCount };
+}
+
+async function joinedRoom(options?: Options) {
+  const room = setup(options);
+  expect(await room.session.join('Ada')).toBe(true);
+  await settle();
+  return room;
+}
+
+const me = pid('me');
+const bob = pid('bob');
+
+describe('RoomSession: joining', () => {
+  it('joins with the protocol version, shows everyone, receives their media and sends ours', async () => {
+    const { server, store, tracks } = await joinedRoom();
+    expect(server.sentOf(Command.sessionJoin)).toEqual([{ protocolVersion: PROTOCOL_VERSION, displayName: 'Ada' }]);
+    const state = store.getState();
+    expect(state.phase).toBe('joined');
+    expect(Object.keys(state.peers).sort()).toEqual(['bob', 'me']);
+    expect(state.localMedia).toEqual({ mic: 'live', camera: 'live' });
+    expect(
+      server
+        .sentOf(Command.mediaConsume)
+        .map((c) => c.producerId)
+        .sort(),
+    ).toEqual(['bob-cam', 'bob-mic']);
+    expect(server.sentOf(Command.mediaResumeConsumer)).toHaveLength(2);
+    expect(
+      server
+        .sentOf(Command.mediaProduce)
+        .map((p) => p.source)
+        .sort(),
+    ).toEqual(['camera', 'mic']);
+    expect(tracks.get(bob, 'mic')?.kind).toBe('audio');
+    expect(tracks.get(bob, 'camera')?.kind).toBe('video');
+    expect(tracks.get(me, 'camera')?.kind).toBe('video');
+  });
+
+  it("shows the server's refusal on the join screen and closes the socket", async () => {
+    const { socket, store, session, ended } = setup({
+      configure: (server) =>
+        server.on(Command.sessionJoin, () => ({
+          ok: false,
+          error: { code: 'incompatible_protocol', message: 'This page is out of date. Reload it.' },
+        })),
+    });
+    expect(await session.join('Ada')).toBe(false);
+    expect(store.getState().phase).toBe('lobby');
+    expect(store.getState().notices).toEqual([
+      { topic: 'join', tone: 'alert', text: 'This page is out of date. Reload it.' },
+    ]);
+    expect(socket.connected).toBe(false);
+    expect(socket.listenerCount(Fact.peerJoined)).toBe(0);
+    expect(ended()).toBe(1);
+  });
+
+  it('says so when the server cannot be reached', async () => {
+    const { socket, store, session, server } = setup();
+    socket.unreachable = true;
+    expect(await session.join('Ada')).toBe(false);
+    expect(store.getState().notices[0]?.text).toMatch(/Cannot reach the Plenary server/);
+    expect(store.getState().displayName).toBe('Ada');
+    expect(server.sent).toHaveLength(0);
+  });
+
+  it('applies facts that arrive before the join answer after the snapshot, not before', async () => {
+    const { server, socket, store, session } = setup();
+    const release = server.hold(Command.sessionJoin);
+    const joining = session.join('Ada');
+    await settle();
+    server.addRemoteProducer(producerInfo('cy-mic', 'cy', 'mic'));
+    socket.fact(Fact.peerJoined, peer('cy', 'Cy', 40));
+    socket.fact(Fact.producerAdded, producerInfo('cy-mic', 'cy', 'mic'));
+    release();
+    await joining;
+    await settle();
+    expect(Object.keys(store.getState().peers).sort()).toEqual(['bob', 'cy', 'me']);
+    expect(server.sentOf(Command.mediaConsume).map((c) => c.producerId)).toContain('cy-mic');
+  });
+
+  it('joins without media and says why when the devices are refused', async () => {
+    const { store, server } = await joinedRoom({
+      acquire: async () => ({ tracks: {}, problem: 'Access to your camera and microphone was blocked.' }),
+    });
+    expect(store.getState().localMedia).toEqual({ mic: 'off', camera: 'off' });
+    expect(store.getState().notices).toContainEqual({
+      topic: 'devices',
+      tone: 'alert',
+      text: 'Access to your camera and microphone was blocked.',
+    });
+    expect(server.sentOf(Command.mediaProduce)).toHaveLength(0);
+    // Receiving does not depend on our devices.
+    expect(server.sentOf(Command.mediaConsume)).toHaveLength(2);
+  });
+});
+
+describe('RoomSession: facts', () => {
+  it('receives a newcomer, shows their mute, and drops them when they leave', async () => {
+    const { server, socket, store, tracks } = await joinedRoom();
+    server.addRemoteProducer(producerInfo('cy-mic', 'cy', 'mic'));
+    socket.fact(Fact.peerJoined, peer('cy', 'Cy', 40));
+    socket.fact(Fact.producerAdded, producerInfo('cy-mic', 'cy', 'mic'));
+    await settle();
+    expect(tracks.get(pid('cy'), 'mic')).toBeDefined();
+
+    socket.fact(Fact.producerPausedChanged, { producerId: mid('cy-mic'), paused: true });
+    expect(store.getState().producers['cy-mic']?.paused).toBe(true);
+
+    socket.fact(Fact.peerLeft, { participantId: pid('cy') });
+    expect(store.getState().peers.cy).toBeUndefined();
+    expect(tracks.get(pid('cy'), 'mic')).toBeUndefined();
+  });
+
+  it('stops receiving a producer that closed', async () => {
+    const { socket, store, tracks } = await joinedRoom();
+    socket.fact(Fact.producerClosed, { producerId: mid('bob-cam') });
+    expect(store.getState().producers['bob-cam']).toBeUndefined();
+    expect(tracks.get(bob, 'camera')).toBeUndefined();
+    expect(tracks.get(bob, 'mic')).toBeDefined();
+  });
+
+  it('rebuilds media when the server asks, keeping the person muted', async () => {
+    const { server, socket, store, session } = await joinedRoom();
+    await session.toggleMic();
+    const before = server.sentOf(Command.mediaCreateTransport).length;
+    socket.fact(Fact.mediaReconnectRequired, {
+      reason: 'worker restarted',
+      routerRtpCapabilities: testFakeParameters.generateRouterRtpCapabilities(),
+    });
+    await settle(40);
+    expect(server.sentOf(Command.mediaCreateTransport).length).toBe(before + 2);
+    // Bob's old producers died with the router; his new ones arrive as facts and are received.
+    socket.fact(Fact.producerAdded, producerInfo('bob-mic', 'bob', 'mic'));
+    await settle();
+    expect(server.sentOf(Command.mediaConsume)).toHaveLength(3);
+    expect(store.getState().localMedia).toEqual({ mic: 'paused', camera: 'live' });
+    const lastPause = server.sentOf(Command.mediaSetProducerPaused).at(-1);
+    expect(lastPause?.paused).toBe(true);
+    expect(store.getState().notices.some((notice) => notice.topic === 'media')).toBe(false);
+  });
+});
+
+describe('RoomSession: controls', () => {
+  it('mutes and unmutes the mic', async () => {
+    const { server, store, session } = await joinedRoom();
+    await session.toggleMic();
+    expect(store.getState().localMedia.mic).toBe('paused');
+    await session.toggleMic();
+    expect(store.getState().localMedia.mic).toBe('live');
+    expect(server.sentOf(Command.mediaSetProducerPaused).map((p) => p.paused)).toEqual([true, false]);
+  });
+
+  it('stays muted, in the room and after a media rebuild, when the server refuses the unmute', async () => {
+    const { server, socket, store, session } = await joinedRoom();
+    await session.toggleMic();
+    server.on(Command.mediaSetProducerPaused, () => ({ ok: false, error: { code: 'internal', message: 'busy' } }));
+    await session.toggleMic();
+    expect(store.getState().localMedia.mic).toBe('paused');
+    expect(store.getState().notices).toContainEqual({ topic: 'media', tone: 'alert', text: 'Could not unmute: busy' });
+    server.on(Command.mediaSetProducerPaused, () => ({ ok: true, data: {} }));
+    socket.fact(Fact.mediaReconnectRequired, {
+      reason: 'worker restarted',
+      routerRtpCapabilities: testFakeParameters.generateRouterRtpCapabilities(),
+    });
+    await settle(40);
+    expect(store.getState().localMedia.mic).toBe('paused');
+  });
+
+  it('stops the camera by closing its producer, and starts it with a new one', async () => {
+    const { server, store, session, tracks } = await joinedRoom();
+    await session.toggleCamera();
+    expect(store.getState().localMedia.camera).toBe('off');
+    expect(server.sentOf(Command.mediaCloseProducer)).toHaveLength(1);
+    expect(tracks.get(me, 'camera')).toBeUndefined();
+
+    await session.toggleCamera();
+    expect(store.getState().localMedia.camera).toBe('live');
+    expect(server.sentOf(Command.mediaProduce).filter((p) => p.source === 'camera')).toHaveLength(2);
+    expect(tracks.get(me, 'camera')).toBeDefined();
+  });
+
+  it('asks for the microphone again when unmuting a mic that never started', async () => {
+    let allowMic = false;
+    const { store, session, server } = await joinedRoom({
+      acquire: async (want) =>
+        allowMic ? grantEverything(want) : { tracks: {}, problem: 'Access to your microphone was blocked.' },
+    });
+    expect(store.getState().localMedia.mic).toBe('off');
+    allowMic = true;
+    await session.toggleMic();
+    expect(store.getState().localMedia.mic).toBe('live');
+    expect(server.sentOf(Command.mediaProduce).map((p) => p.source)).toEqual(['mic']);
+    expect(store.getState().notices.some((notice) => notice.topic === 'devices')).toBe(false);
+  });
+
+  it('leaves: tells the server, releases media, returns to the join screen keeping the name', async () => {
+    const { server, socket, store, session, tracks, ended } = await joinedRoom();
+    await session.leave();
+    expect(server.sentOf(Command.sessionLeave)).toEqual([{}]);
+    expect(store.getState()).toMatchObject({ phase: 'lobby', displayName: 'Ada', peers: {}, selfId: null });
+    expect(tracks.get(bob, 'mic')).toBeUndefined();
+    expect(tracks.get(me, 'camera')).toBeUndefined();
+    expect(socket.connected).toBe(false);
+    expect(ended()).toBe(1);
+    // Facts from a session that is over change nothing.
+    socket.fact(Fact.peerJoined, peer('late'));
+    expect(store.getState().peers).toEqual({});
+  });
+});
+
+describe('RoomSession: connection', () => {
+  it('rejoins after the socket reconnects by itself, with the same name and media', async () => {
+    const { server, socket, store } = await joinedRoom();
+    socket.drop('transport close');
+    expect(store.getState().link).toBe('reconnecting');
+    expect(store.getState().notices.some((notice) => notice.topic === 'connection')).toBe(true);
+    socket.reconnect();
+    await settle(40);
+    expect(server.sentOf(Command.sessionJoin)).toHaveLength(2);
+    expect(store.getState().link).toBe('online');
+    expect(store.getState().localMedia).toEqual({ mic: 'live', camera: 'live' });
+    expect(server.sentOf(Command.mediaCreateTransport)).toHaveLength(4);
+  });
+
+  it('returns to the join screen when the server ends the session', async () => {
+    const { socket, store } = await joinedRoom();
+    socket.drop('io server disconnect');
+    expect(store.getState().phase).toBe('lobby');
+    expect(store.getState().notices[0]?.text).toBe('The server ended your session.');
+  });
+});
