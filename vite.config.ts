@@ -13,6 +13,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // Projects run one after another (unit, integration, e2e) so real servers and browsers
+          // never compete for the two cores with each other.
+          sequence: { groupOrder: 0 },
           include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'client/src/**/*.test.{ts,tsx}'],
         },
       },
@@ -20,6 +23,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
+          sequence: { groupOrder: 1 },
           include: ['server/test/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
@@ -29,6 +33,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
           include: ['e2e/specs/**/*.test.ts'],
           testTimeout: 90_000,
           hookTimeout: 60_000,

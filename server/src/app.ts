@@ -1,21 +1,35 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Fact, type RoomId } from '@plenary/shared';
+import { join } from 'node:path';
+import { Fact } from '@plenary/shared';
 import express from 'express';
+import { TokenService } from './auth/tokens.ts';
 import type { Config } from './config.ts';
+import { mountExportRoutes } from './http/exports.ts';
 import { mountRoutes } from './http/routes.ts';
+import { mountWorkshopRoutes } from './http/workshops.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { MediaRoom, type MediaRoomListener } from './media/mediaRoom.ts';
+import { MediaRoom } from './media/mediaRoom.ts';
 import { WorkerPool } from './media/workerPool.ts';
+import { NotesHub } from './notes/notesHub.ts';
 import { createIo, registerHandlers } from './realtime/io.ts';
-import { type PlenaryServer, participantChannel, roomChannel } from './realtime/types.ts';
+import { Presence } from './realtime/presence.ts';
+import { publishChange } from './realtime/publish.ts';
+import type { PlenaryServer, RealtimeContext } from './realtime/types.ts';
 import { RoomRegistry } from './sessions/roomRegistry.ts';
+import { KeyedSerialQueue } from './sessions/serialQueue.ts';
+import { WorkshopRegistry } from './sessions/workshopRegistry.ts';
+import { SqliteStore } from './store/sqlite/sqliteStore.ts';
+import type { Store } from './store/store.ts';
 
 export interface App {
   httpServer: HttpServer;
   io: PlenaryServer;
   pool: WorkerPool;
   rooms: RoomRegistry;
+  workshops: WorkshopRegistry;
+  tokens: TokenService;
+  notes: NotesHub;
   logger: Logger;
   listen(): Promise<AddressInfo>;
   close(): Promise<void>;
@@ -24,28 +38,65 @@ export interface App {
 export interface AppOptions {
   logger?: Logger;
   now?: () => number;
+  store?: Store;
 }
 
 /** Builds the whole server from its config, with no globals, so tests can start several. */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const now = options.now ?? Date.now;
+  const store = options.store ?? new SqliteStore(join(config.dataDir, 'plenary.db'));
+  const tokens = TokenService.fromDataDir(config.dataDir);
   const pool = await WorkerPool.start({ size: config.media.workerCount, logger });
   const expressApp = express();
   const httpServer = createServer(expressApp);
-  const io = createIo(httpServer);
+  const io = createIo(httpServer, config.allowedOrigins);
 
-  const mediaListener = (roomId: RoomId): MediaRoomListener => ({
-    consumerClosed: (participantId, consumerId) =>
-      io.to(participantChannel(participantId)).emit(Fact.consumerClosed, { consumerId }),
-    routerReplaced: (reason, routerRtpCapabilities) =>
-      io.to(roomChannel(roomId)).emit(Fact.mediaReconnectRequired, { reason, routerRtpCapabilities }),
-  });
-  const rooms = new RoomRegistry((roomId) =>
-    MediaRoom.create(pool, config.media, mediaListener(roomId), logger.child({ roomId })),
+  // A media room's key is its channel's name, so its own events go straight to the people in it.
+  const rooms = new RoomRegistry((key) =>
+    MediaRoom.create(
+      pool,
+      config.media,
+      {
+        consumerClosed: (participantId, consumerId) =>
+          io
+            .in(key)
+            .fetchSockets()
+            .then((sockets) => {
+              for (const socket of sockets) {
+                if (socket.data.participantId === participantId) socket.emit(Fact.consumerClosed, { consumerId });
+              }
+            }),
+        routerReplaced: (reason, routerRtpCapabilities) =>
+          io.to(key).emit(Fact.mediaReconnectRequired, { reason, routerRtpCapabilities }),
+        activeSpeakerChanged: (participantId) => io.to(key).emit(Fact.activeSpeakerChanged, { participantId }),
+      },
+      logger.child({ room: key }),
+    ),
   );
 
-  registerHandlers({ io, rooms, logger, now });
+  const ctx: RealtimeContext = {
+    io,
+    rooms,
+    tokens,
+    logger,
+    now,
+    presence: new Presence(config.reconnectGraceMs),
+    notes: new NotesHub(store, logger),
+    moves: new KeyedSerialQueue<string>(),
+    workshops: new WorkshopRegistry({
+      store,
+      logger,
+      now,
+      onChange: (workshop, change) => publishChange(ctx, workshop, change),
+    }),
+  };
+
+  registerHandlers(ctx);
+  expressApp.disable('x-powered-by');
+  expressApp.use(express.json({ limit: '100kb' }));
+  mountWorkshopRoutes(expressApp, ctx);
+  mountExportRoutes(expressApp, ctx);
   mountRoutes(expressApp, { pool, rooms, io, clientDir: config.clientDir, logger });
 
   return {
@@ -53,6 +104,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     io,
     pool,
     rooms,
+    workshops: ctx.workshops,
+    tokens,
+    notes: ctx.notes,
     logger,
     listen: () =>
       new Promise((resolve, reject) => {
@@ -61,8 +115,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       }),
     close: async () => {
       await io.close();
+      ctx.presence.clear();
+      await ctx.workshops.closeAll();
+      await ctx.notes.closeAll();
       rooms.closeAll();
       pool.close();
+      await store.close();
     },
   };
 }

@@ -13,6 +13,8 @@ const EnvSchema = z.object({
   PLENARY_DATA_DIR: z.string().default('data'),
   PLENARY_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   PLENARY_CLIENT_DIR: z.string().default('client/dist'),
+  PLENARY_ALLOWED_ORIGINS: z.string().default(''),
+  PLENARY_RECONNECT_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(120_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -30,6 +32,10 @@ export interface Config {
   };
   dataDir: string;
   clientDir: string;
+  /** browser origins allowed besides the server's own (e.g. a Vite dev server) */
+  allowedOrigins: string[];
+  /** how long a dropped participant keeps their place before counting as gone */
+  reconnectGraceMs: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -56,6 +62,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     dataDir: resolve(e.PLENARY_DATA_DIR),
     clientDir: resolve(e.PLENARY_CLIENT_DIR),
+    allowedOrigins: e.PLENARY_ALLOWED_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    reconnectGraceMs: e.PLENARY_RECONNECT_GRACE_MS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,14 +1,41 @@
 // Process entry: `npm start` runs this after setup. Everything else is built by createApp.
+import { randomUUID } from 'node:crypto';
+import { inviteLink, type WorkshopId } from '@plenary/shared';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
+import { createInvites } from './realtime/handlers/workshop.ts';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 const app = await createApp(config, { logger });
 const address = await app.listen();
+const origin = `http://localhost:${address.port}`;
 logger.info({ url: `http://${address.address}:${address.port}/` }, 'Plenary is serving');
-process.stdout.write(`\n  Plenary is running: open http://localhost:${address.port}/ in a browser\n\n`);
+
+// A first start has a workshop ready to try; later starts print links to the newest one.
+const known = await app.workshops.list();
+const newest =
+  known.at(-1)?.id ??
+  (
+    await app.workshops.create({
+      id: randomUUID() as WorkshopId,
+      title: 'My first workshop',
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    })
+  ).id;
+const invites = await createInvites(app, { id: newest });
+process.stdout.write(
+  [
+    '',
+    `  Plenary is running: open ${origin}/ in a browser to start a workshop`,
+    `  or join "${known.at(-1)?.title ?? 'My first workshop'}":`,
+    `    facilitator  ${inviteLink(origin, invites.facilitator)}`,
+    `    delegate     ${inviteLink(origin, invites.delegate)}`,
+    '',
+    '',
+  ].join('\n'),
+);
 
 let stopping = false;
 const stop = async (signal: NodeJS.Signals) => {

@@ -15,7 +15,7 @@ async function started(configure?: (server: FakeServer) => void) {
   const media = new MediaSession({
     request: server.request,
     tracks,
-    selfId: server.self.participantId,
+    selfId: server.selfId,
     createDevice: async () => {
       const device: Device = await createFakeDevice();
       device.observer.on('newtransport', (transport) => transports.push(transport));
@@ -49,7 +49,7 @@ describe('MediaSession', () => {
       { kind: 'video', source: 'camera' },
     ]);
     expect(produced[0]?.transportId).toBe(server.sentOf(Command.mediaConnectTransport)[0]?.transportId);
-    expect(tracks.get(server.self.participantId, 'mic')).toBe(mic.track);
+    expect(tracks.get(server.selfId, 'mic')).toBe(mic.track);
     expect(media.hasProducer('camera')).toBe(true);
   });
 
@@ -84,7 +84,7 @@ describe('MediaSession', () => {
     await media.unpublish('camera');
     expect(server.sentOf(Command.mediaCloseProducer)).toEqual([{ producerId }]);
     expect(camera.readyState).toBe('ended');
-    expect(tracks.get(server.self.participantId, 'camera')).toBeUndefined();
+    expect(tracks.get(server.selfId, 'camera')).toBeUndefined();
     expect(media.hasProducer('camera')).toBe(false);
   });
 
@@ -111,7 +111,7 @@ describe('MediaSession', () => {
 
   it('never consumes our own producers', async () => {
     const { server, media } = await started();
-    await media.consume(producerInfo('mine', server.self.participantId, 'mic'));
+    await media.consume(producerInfo('mine', server.selfId, 'mic'));
     expect(server.sentOf(Command.mediaConsume)).toHaveLength(0);
   });
 
@@ -209,7 +209,7 @@ describe('MediaSession', () => {
     media.close();
     expect(mic.readyState).toBe('ended');
     expect(tracks.get(pid('bob'), 'mic')).toBeUndefined();
-    expect(tracks.get(server.self.participantId, 'mic')).toBeUndefined();
+    expect(tracks.get(server.selfId, 'mic')).toBeUndefined();
     await media.consume(producerInfo('bob-mic', 'bob', 'mic'));
     expect(server.sentOf(Command.mediaConsume)).toHaveLength(1);
   });

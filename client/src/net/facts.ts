@@ -4,6 +4,15 @@ import type { PlenarySocket } from './socket.ts';
 /** Every fact the server can broadcast, as one union a `switch` can exhaust. */
 export type FactEvent = { [F in FactName]: { name: F; payload: FactPayloads[F] } }[FactName];
 
+/** Facts about the workshop and about moving between rooms: the session orders and applies them itself. */
+type SessionFactName = typeof Fact.workshopChanged | typeof Fact.roomChanged;
+
+/** Facts of the shared notes documents (not shown by this client yet). */
+export type NotesFactName = typeof Fact.notesUpdated | typeof Fact.notesAwarenessUpdated;
+
+/** Facts about the media room this tab is in. */
+export type MediaFactEvent = Exclude<FactEvent, { name: SessionFactName | NotesFactName }>;
+
 /**
  * Routes every fact in the protocol into one handler, so a fact added in `shared/` reaches the
  * `switch` statements (which end in `assertNever`) instead of being silently dropped here.

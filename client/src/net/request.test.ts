@@ -14,7 +14,10 @@ function channel(answer: (command: string, payload: unknown, timeoutMs: number) 
   return { fake, calls };
 }
 
-const join = { protocolVersion: PROTOCOL_VERSION, displayName: 'Ada' };
+const join = {
+  protocolVersion: PROTOCOL_VERSION,
+  credential: { kind: 'participant' as const, token: 'a-participant-token-long-enough' },
+};
 
 describe('request()', () => {
   it('sends the command and payload with the configured timeout and returns the data', async () => {

@@ -1,39 +1,104 @@
 // What the UI can do, as plain functions: components import these instead of reaching for the
 // socket or mediasoup. They act on the one current session, if any.
+import type { CreateWorkshopRequest, Role, WorkshopId } from '@plenary/shared';
+import { browserStorage } from '../lib/storage.ts';
 import { trackRegistry } from '../media/tracks.ts';
+import { createWorkshop } from '../net/http.ts';
+import type { Reply } from '../net/request.ts';
 import { createSocket } from '../net/socket.ts';
 import { appStore } from '../stores/appStore.ts';
-import { type NoticeTopic, withoutNotice } from '../stores/slices/notices.ts';
-import { RoomSession } from './roomSession.ts';
+import { type NoticeTopic, withNotice, withoutNotice } from '../stores/slices/notices.ts';
+import type { PanelTab } from '../stores/slices/ui.ts';
+import { Credentials } from './credentials.ts';
+import { Entry, type Profile } from './entry.ts';
+import { navigate, startRouting } from './navigation.ts';
+import { type JoinOutcome, type WorkshopCommand, WorkshopSession } from './workshopSession.ts';
 
-let current: RoomSession | null = null;
+export const credentials = new Credentials(browserStorage());
 
-export async function joinRoom(displayName: string): Promise<void> {
-  if (current && !current.ended) return;
-  const session = new RoomSession({
-    store: appStore,
-    tracks: trackRegistry,
-    socket: createSocket(),
-    onEnded: () => {
-      if (current === session) current = null;
-    },
-  });
-  current = session;
-  await session.join(displayName);
+const entry = new Entry({
+  store: appStore,
+  credentials,
+  openSession: () =>
+    new WorkshopSession({ store: appStore, tracks: trackRegistry, socket: createSocket(), credentials }),
+  replaceRoute: (route) => navigate(route, { replace: true }),
+});
+
+export function start(): void {
+  startRouting((route) => void entry.enterRoute(route));
 }
 
-export async function leaveRoom(): Promise<void> {
-  await current?.leave();
+export function hasStoredToken(workshopId: WorkshopId): boolean {
+  return entry.hasToken(workshopId);
+}
+
+/** Creates a workshop and opens the facilitator's invitation, so its creator joins as its facilitator. */
+export async function startWorkshop(request: CreateWorkshopRequest): Promise<Reply<unknown>> {
+  const reply = await createWorkshop(request);
+  if (!reply.ok) return reply;
+  const { workshopId, invites } = reply.data;
+  appStore.setState({ invites: { workshopId, tokens: invites } });
+  navigate({ kind: 'invite', token: invites.facilitator });
+  return reply;
+}
+
+export function joinWithInvite(token: string, profile: Profile): Promise<JoinOutcome> {
+  return entry.joinWithInvite(token, profile);
+}
+
+export function resume(workshopId: WorkshopId): Promise<JoinOutcome> {
+  return entry.resume(workshopId);
+}
+
+export async function leaveWorkshop(): Promise<void> {
+  await entry.leave();
 }
 
 export async function toggleMic(): Promise<void> {
-  await current?.toggleMic();
+  await entry.session?.toggleMic();
 }
 
 export async function toggleCamera(): Promise<void> {
-  await current?.toggleCamera();
+  await entry.session?.toggleCamera();
+}
+
+/**
+ * Every workshop action goes through here. A refusal is shown as an alert and returned, so a form
+ * can keep what was typed; success changes nothing locally until `workshop:changed` arrives.
+ */
+export async function act(command: WorkshopCommand): Promise<boolean> {
+  const session = entry.session;
+  if (!session) return false;
+  const reply = await session.command(command);
+  appStore.setState((state) => ({
+    notices: reply.ok
+      ? withoutNotice(state.notices, 'action')
+      : withNotice(state.notices, { topic: 'action', tone: 'alert', text: reply.error.message }),
+  }));
+  return reply.ok;
+}
+
+/** Chairs: fresh invite tokens for every role (kept for the invite panel). */
+export async function loadInvites(): Promise<Record<Role, string> | null> {
+  const reply = await entry.session?.createInvites();
+  if (!reply) return null;
+  if (!reply.ok) {
+    notify('action', reply.error.message);
+    return null;
+  }
+  const { workshopId } = appStore.getState();
+  if (workshopId) appStore.setState({ invites: { workshopId, tokens: reply.data.invites } });
+  return reply.data.invites;
+}
+
+export function showPanel(panel: PanelTab): void {
+  appStore.setState({ panel });
 }
 
 export function dismissNotice(topic: NoticeTopic): void {
   appStore.setState((state) => ({ notices: withoutNotice(state.notices, topic) }));
+}
+
+function notify(topic: NoticeTopic, text: string): void {
+  appStore.setState((state) => ({ notices: withNotice(state.notices, { topic, tone: 'alert', text }) }));
 }

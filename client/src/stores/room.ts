@@ -1,43 +1,22 @@
-// Transitions of the room as this tab sees it. Each is pure, `(state, …) => next state`, so the
-// session applies them with `store.setState((state) => joined(state, result))` and tests call
-// them directly. Media side effects of the same facts live in `session/`.
-import { Fact, type JoinResult } from '@plenary/shared';
+// Transitions of the session and of the media room as this tab sees them. Each is pure,
+// `(state, …) => next state`, so the session applies them with `store.setState` and tests call
+// them directly. Media side effects of the same facts live in `session/mediaController.ts`.
+import { Fact, type PeerInfo, type RoomChanged } from '@plenary/shared';
 import { assertNever } from '../lib/assertNever.ts';
-import type { FactEvent } from '../net/facts.ts';
+import type { MediaFactEvent } from '../net/facts.ts';
 import { type Notice, withNotice, withoutNotice } from './slices/notices.ts';
 import { withoutProducer, withoutProducersOf, withProducer, withProducerPaused } from './slices/publications.ts';
 import { withoutPeer, withPeer } from './slices/roster.ts';
 import { type AppState, initialAppState } from './state.ts';
 
-export function joinStarted(state: AppState, displayName: string): AppState {
-  return { ...state, phase: 'joining', displayName, notices: withoutNotice(state.notices, 'join') };
+export function joinStarted(state: AppState): AppState {
+  return { ...state, phase: 'joining', notices: withoutNotice(state.notices, 'join') };
 }
 
-/** The join answer is a snapshot: it replaces whatever this tab believed about the room. */
-export function joined(state: AppState, result: JoinResult): AppState {
-  const selfId = result.self.participantId;
-  let peers = withPeer({}, result.self);
-  for (const peer of result.peers) peers = withPeer(peers, peer);
-  let producers = {};
-  for (const producer of result.producers) {
-    // Our own producers are described by `localMedia`, not offered back to us.
-    if (producer.participantId !== selfId) producers = withProducer(producers, producer);
-  }
-  return {
-    ...state,
-    phase: 'joined',
-    link: 'online',
-    selfId,
-    displayName: result.self.displayName,
-    peers,
-    producers,
-    notices: withoutNotice(withoutNotice(state.notices, 'join'), 'connection'),
-  };
-}
-
-/** Back to the join form, keeping the name; `notice` explains why when it wasn't the person's choice. */
+/** Out of the workshop, on the same page; `notice` explains why when it wasn't the person's choice. */
 export function left(state: AppState, notice?: Notice): AppState {
-  return { ...initialAppState(), displayName: state.displayName, notices: notice ? [notice] : [] };
+  // The invites survive leaving: a facilitator who steps out can still hand them out.
+  return { ...initialAppState(), route: state.route, invites: state.invites, notices: notice ? [notice] : [] };
 }
 
 export function joinFailed(state: AppState, message: string): AppState {
@@ -52,11 +31,36 @@ export function connectionLost(state: AppState): AppState {
   };
 }
 
-export function applyFact(state: AppState, event: FactEvent): AppState {
+export function connectionBack(state: AppState): AppState {
+  return { ...state, link: 'online', notices: withoutNotice(state.notices, 'connection') };
+}
+
+/**
+ * This tab moved (joined, admitted, sent to a breakout, recalled, visiting): the room's people and
+ * what they offer replace the previous room's, which are gone with its media.
+ */
+export function roomEntered(state: AppState, { whereabouts, room }: RoomChanged): AppState {
+  const selfId = state.selfId;
+  let peers: AppState['peers'] = {};
+  let producers: AppState['producers'] = {};
+  if (room && selfId) {
+    const self = state.workshop?.participants[selfId];
+    // Self first (joinedAt 0); others as the room describes them.
+    peers = withPeer(peers, { participantId: selfId, displayName: self?.name ?? '', joinedAt: 0 });
+    for (const peer of room.peers) if (peer.participantId !== selfId) peers = withPeer(peers, peer);
+    for (const producer of room.producers) {
+      // Our own producers are described by `localMedia`, not offered back to us.
+      if (producer.participantId !== selfId) producers = withProducer(producers, producer);
+    }
+  }
+  return { ...state, whereabouts, roomId: room?.roomId ?? null, peers, producers, activeSpeakerId: null };
+}
+
+export function applyMediaFact(state: AppState, event: MediaFactEvent): AppState {
   switch (event.name) {
     case Fact.peerJoined:
       if (event.payload.participantId === state.selfId) return state;
-      return { ...state, peers: withPeer(state.peers, event.payload) };
+      return { ...state, peers: withPeer(state.peers, event.payload satisfies PeerInfo) };
     case Fact.peerLeft:
       return unlessSame(state, {
         peers: withoutPeer(state.peers, event.payload.participantId),
@@ -81,6 +85,11 @@ export function applyFact(state: AppState, event: FactEvent): AppState {
         producers: {},
         notices: withNotice(state.notices, { topic: 'media', tone: 'status', text: 'Reconnecting audio and video…' }),
       };
+    case Fact.activeSpeakerChanged:
+      return unlessSame(state, { activeSpeakerId: event.payload.participantId });
+    case Fact.moderated:
+      // What it does to our own media is the media controller's job; the notice says who did it.
+      return state;
     default:
       return assertNever(event);
   }

@@ -1,4 +1,16 @@
-import type { MediaSource, ParticipantId, PeerInfo, ProducerInfo } from '@plenary/shared';
+import {
+  type BreakoutRoom,
+  type BreakoutSet,
+  isChair,
+  type MediaSource,
+  type Participant,
+  type ParticipantId,
+  type PeerInfo,
+  type ProducerInfo,
+  type RoomId,
+  type WorkshopView,
+} from '@plenary/shared';
+import { browserTimeZone } from '../lib/time.ts';
 import type { AppState } from './state.ts';
 
 /** Self first, then in the order people arrived (ties broken by id, so the order is stable). */
@@ -30,3 +42,54 @@ export const selectSourceLive =
     const producer = producerOf(state, participantId, source);
     return producer !== undefined && !producer.paused;
   };
+
+export const selectSelf = (state: AppState): Participant | undefined =>
+  state.selfId ? state.workshop?.participants[state.selfId] : undefined;
+
+export const selectIsChair = (state: AppState): boolean => {
+  const self = selectSelf(state);
+  return self !== undefined && isChair(self.role);
+};
+
+/** The viewer's own zone (from their profile), in which every time is shown. */
+export const selectViewerTimeZone = (state: AppState): string => selectSelf(state)?.timeZone ?? browserTimeZone();
+
+/** A breakout room and its set, by id, in any set. */
+export function findBreakoutRoom(
+  workshop: WorkshopView,
+  roomId: RoomId,
+): { set: BreakoutSet; room: BreakoutRoom } | undefined {
+  for (const set of workshop.breakouts.sets) {
+    const room = set.rooms.find((candidate) => candidate.id === roomId);
+    if (room) return { set, room };
+  }
+  return undefined;
+}
+
+/** What the screen shows: the lobby, the plenary, or a breakout room (as a member or a visitor). */
+export type Place =
+  | { kind: 'lobby' }
+  | { kind: 'plenary'; roomId: RoomId }
+  | { kind: 'breakout'; roomId: RoomId; roomName: string; visiting: boolean };
+
+export function selectPlace(state: AppState): Place {
+  const { whereabouts, workshop, roomId } = state;
+  if (!whereabouts || !workshop || whereabouts.location.kind === 'lobby' || whereabouts.location.kind === 'offline') {
+    return { kind: 'lobby' };
+  }
+  const target = roomId ?? whereabouts.visiting ?? whereabouts.location.roomId;
+  if (target === workshop.plenaryRoomId) return { kind: 'plenary', roomId: target };
+  return {
+    kind: 'breakout',
+    roomId: target,
+    roomName: findBreakoutRoom(workshop, target)?.room.name ?? 'Breakout room',
+    visiting: whereabouts.visiting === target,
+  };
+}
+
+/** People waiting in the lobby, in order of arrival. */
+export function selectWaiting(state: AppState): Participant[] {
+  return Object.values(state.workshop?.participants ?? {})
+    .filter((participant) => !participant.admitted && participant.connected)
+    .sort((a, b) => a.registeredAt - b.registeredAt);
+}

@@ -7,16 +7,19 @@ import {
   type CommandName,
   type CommandRequest,
   type CommandResult,
-  type FactName,
-  type FactPayloads,
   type MediaId,
+  type Participant,
   type ParticipantId,
   type PeerInfo,
   type ProducerInfo,
+  ROLES,
+  type RoomId,
+  type Whereabouts,
+  type WorkshopView,
 } from '@plenary/shared';
 import { Device, FakeHandler, testFakeParameters } from 'mediasoup-client';
 import type { Reply, Requester } from '../net/request.ts';
-import type { PlenarySocket } from '../net/socket.ts';
+import { inPlenary, PLENARY, participant, participantToken, workshopView } from './workshop.ts';
 
 export const pid = (id: string) => id as ParticipantId;
 export const mid = (id: string) => id as MediaId;
@@ -86,7 +89,13 @@ export interface SentCommand {
  */
 export class FakeServer {
   readonly sent: SentCommand[] = [];
-  readonly self: PeerInfo;
+  readonly self: Participant;
+  /** The workshop as the join answer and snapshots describe it (self is added to its participants). */
+  workshop: WorkshopView;
+  whereabouts: Whereabouts = inPlenary;
+  /** The media room the join answer puts us in; null for the lobby. */
+  roomId: RoomId | null = PLENARY;
+  /** The others in that room. */
   peers: PeerInfo[] = [];
   /** Everyone's producers, by id: what `mediaConsume` can be asked for. */
   readonly producers = new Map<string, ProducerInfo>();
@@ -94,8 +103,13 @@ export class FakeServer {
   readonly #holds = new Map<CommandName, Promise<void>>();
   #nextId = 0;
 
-  constructor(self: PeerInfo = peer('self', 'Ada', 10)) {
+  constructor(self: Participant = participant('self', { name: 'Ada' })) {
     this.self = self;
+    this.workshop = workshopView([self]);
+  }
+
+  get selfId(): ParticipantId {
+    return this.self.id;
   }
 
   on<C extends CommandName>(command: C, handler: Handler<C>): this {
@@ -129,6 +143,14 @@ export class FakeServer {
     return answer as Reply<CommandResult<typeof command>>;
   };
 
+  #snapshot() {
+    const workshop = {
+      ...this.workshop,
+      participants: { ...this.workshop.participants, [this.self.id]: this.self },
+    };
+    return { self: this.self, workshop, whereabouts: this.whereabouts };
+  }
+
   #id(prefix: string): MediaId {
     this.#nextId += 1;
     return mid(`${prefix}-${this.#nextId}`);
@@ -140,12 +162,22 @@ export class FakeServer {
         return {
           ok: true,
           data: {
-            self: this.self,
-            peers: this.peers,
-            producers: [...this.producers.values()],
-            routerRtpCapabilities: testFakeParameters.generateRouterRtpCapabilities(),
+            participantToken: participantToken(this.self.id),
+            ...this.#snapshot(),
+            room: this.roomId && {
+              roomId: this.roomId,
+              peers: this.peers,
+              producers: [...this.producers.values()],
+              routerRtpCapabilities: testFakeParameters.generateRouterRtpCapabilities(),
+            },
           },
         };
+      case Command.workshopSnapshot:
+        return { ok: true, data: this.#snapshot() };
+      case Command.workshopCommand:
+        return { ok: true, data: { revision: this.workshop.revision + 1 } };
+      case Command.workshopCreateInvites:
+        return { ok: true, data: { invites: Object.fromEntries(ROLES.map((role) => [role, `invite-${role}`])) } };
       case Command.mediaCreateTransport: {
         const remote = testFakeParameters.generateTransportRemoteParameters();
         return {
@@ -163,7 +195,7 @@ export class FakeServer {
         const producerId = this.#id(request.source);
         this.producers.set(producerId, {
           producerId,
-          participantId: this.self.participantId,
+          participantId: this.self.id,
           kind: request.kind,
           source: request.source,
           paused: false,
@@ -196,6 +228,9 @@ export class FakeServer {
         };
       case Command.sessionLeave:
       case Command.mediaConnectTransport:
+      case Command.mediaSetConsumerPaused:
+      case Command.mediaSetPreferredLayers:
+      case Command.mediaModerate:
       case Command.mediaSetProducerPaused:
       case Command.mediaCloseProducer:
       case Command.mediaResumeConsumer:
@@ -203,96 +238,6 @@ export class FakeServer {
       default:
         return { ok: false, error: { code: 'invalid_payload', message: `unknown command ${command}` } };
     }
-  }
-}
-
-type Listener = (...args: unknown[]) => void;
-
-/**
- * A socket.io-client socket in front of a `FakeServer`: connects on the next tick, routes
- * `emitWithAck` to the server, and lets a test push facts or drop the connection.
- */
-export class FakeSocket {
-  connected = false;
-  /** Set to make the next `connect()` fail like an unreachable server. */
-  unreachable = false;
-  readonly #listeners = new Map<string, Set<Listener>>();
-  readonly server: FakeServer;
-
-  constructor(server: FakeServer) {
-    this.server = server;
-  }
-
-  get socket(): PlenarySocket {
-    return this as unknown as PlenarySocket;
-  }
-
-  on(event: string, listener: Listener): this {
-    const set = this.#listeners.get(event) ?? new Set<Listener>();
-    this.#listeners.set(event, set);
-    set.add(listener);
-    return this;
-  }
-
-  off(event: string, listener: Listener): this {
-    this.#listeners.get(event)?.delete(listener);
-    return this;
-  }
-
-  removeAllListeners(event: string): this {
-    this.#listeners.delete(event);
-    return this;
-  }
-
-  listenerCount(event: string): number {
-    return this.#listeners.get(event)?.size ?? 0;
-  }
-
-  connect(): this {
-    queueMicrotask(() => {
-      if (this.unreachable) {
-        this.#emit('connect_error', new Error('xhr poll error'));
-        return;
-      }
-      this.connected = true;
-      this.#emit('connect');
-    });
-    return this;
-  }
-
-  disconnect(): this {
-    if (!this.connected) return this;
-    this.connected = false;
-    this.#emit('disconnect', 'io client disconnect');
-    return this;
-  }
-
-  timeout(_ms: number) {
-    return {
-      emitWithAck: (command: CommandName, payload: unknown) =>
-        this.server.request(command, payload as CommandRequest<typeof command>),
-    };
-  }
-
-  /** A fact from the server. */
-  fact<F extends FactName>(name: F, payload: FactPayloads[F]): void {
-    this.#emit(name, payload);
-  }
-
-  /** The connection drops the way socket.io reports it (`transport close`, `io server disconnect`, …). */
-  drop(reason: string): void {
-    this.connected = false;
-    this.#emit('disconnect', reason);
-  }
-
-  /** socket.io-client reconnected by itself. */
-  reconnect(): void {
-    this.connected = true;
-    this.#emit('connect');
-  }
-
-  #emit(event: string, ...args: unknown[]): void {
-    for (const listener of [...(this.#listeners.get(event) ?? [])]) listener(...args);
   }
 }
 

@@ -18,8 +18,6 @@ const jsonError = (code: string, message: string) => ({ error: { code, message }
 
 export function mountRoutes(app: Express, deps: HttpDeps): void {
   const { pool, rooms, io, clientDir, logger } = deps;
-  app.disable('x-powered-by');
-  app.use(express.json({ limit: '100kb' }));
 
   // Healthy only while every mediasoup worker is alive: a dead one means degraded media.
   app.get('/healthz', (_req, res) => {

@@ -8,6 +8,7 @@ export interface TransportData extends types.AppData {
 }
 export interface ProducerData extends types.AppData {
   source: MediaSource;
+  participantId: ParticipantId;
 }
 
 // A browser needs one send and one recv transport; a few more allow an ICE-restart fallback.
@@ -70,7 +71,11 @@ export class MediaPeer {
   }
 
   hasSource(source: MediaSource): boolean {
-    return [...this.producers.values()].some((producer) => producer.appData.source === source);
+    return this.producersOf(source).length > 0;
+  }
+
+  producersOf(source: MediaSource): types.Producer<ProducerData>[] {
+    return [...this.producers.values()].filter((producer) => producer.appData.source === source);
   }
 
   close(): void {

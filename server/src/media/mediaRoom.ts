@@ -11,8 +11,10 @@ import type { types } from 'mediasoup';
 import type { z } from 'zod';
 import { CommandError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { ActiveSpeaker } from './activeSpeaker.ts';
 import { mediaCodecs } from './codecs.ts';
-import { MediaPeer, type TransportDirection } from './mediaPeer.ts';
+import { MediaPeer, type ProducerData, type TransportDirection } from './mediaPeer.ts';
+import { pipeProducer } from './pipe.ts';
 import type { WorkerPool } from './workerPool.ts';
 
 export interface TransportSettings {
@@ -28,7 +30,11 @@ export interface MediaRoomListener {
   consumerClosed(participantId: ParticipantId, consumerId: MediaId): void;
   /** the router was re-created (its worker died): every client must rebuild its media */
   routerReplaced(reason: string, routerRtpCapabilities: WireObject): void;
+  /** the dominant speaker changed */
+  activeSpeakerChanged(participantId: ParticipantId): void;
 }
+
+export type ModerationAction = 'mute' | 'stopCamera' | 'stopShare';
 
 type ProduceRequest = Omit<z.output<typeof ProduceRequestSchema>, 'kind'> & { kind: types.MediaKind };
 
@@ -38,10 +44,13 @@ const mediaId = (id: string): MediaId => id as MediaId;
 /** One mediasoup router for one room (the plenary, or a breakout) and the peers' media in it. */
 export class MediaRoom {
   private readonly peers = new Map<ParticipantId, MediaPeer>();
+  /** producers piped in from another room (a facilitator speaking to every breakout) */
+  private readonly guests = new Map<string, types.Producer<ProducerData>>();
   private closed = false;
 
   private constructor(
     private router: types.Router,
+    private speaker: ActiveSpeaker,
     private readonly pool: WorkerPool,
     private readonly settings: TransportSettings,
     private readonly listener: MediaRoomListener,
@@ -57,7 +66,8 @@ export class MediaRoom {
     logger: Logger,
   ): Promise<MediaRoom> {
     const router = await pool.createRouter(mediaCodecs);
-    return new MediaRoom(router, pool, settings, listener, logger);
+    const speaker = await ActiveSpeaker.watch(router, listener.activeSpeakerChanged);
+    return new MediaRoom(router, speaker, pool, settings, listener, logger);
   }
 
   get rtpCapabilities(): WireObject {
@@ -73,14 +83,11 @@ export class MediaRoom {
     this.peers.delete(participantId);
   }
 
-  /** Every producer in the room except the given participant's own. */
+  /** Every producer in the room (its peers' and its guests') except the given participant's own. */
   producers(exceptParticipant?: ParticipantId): ProducerInfo[] {
-    const infos: ProducerInfo[] = [];
-    for (const peer of this.peers.values()) {
-      if (peer.participantId === exceptParticipant) continue;
-      for (const producer of peer.producers.values()) infos.push(this.describe(peer, producer));
-    }
-    return infos;
+    return this.allProducers()
+      .filter((producer) => producer.appData.participantId !== exceptParticipant)
+      .map(describe);
   }
 
   async createTransport(participantId: ParticipantId, direction: TransportDirection): Promise<TransportOptions> {
@@ -126,11 +133,12 @@ export class MediaRoom {
       transport.produce({
         kind: request.kind,
         rtpParameters: request.rtpParameters as types.RtpParameters,
-        appData: { source: request.source },
+        appData: { source: request.source, participantId },
       }),
     );
     peer.addProducer(producer);
-    return this.describe(peer, producer);
+    await this.speaker.add(producer);
+    return describe(producer);
   }
 
   async setProducerPaused(participantId: ParticipantId, producerId: MediaId, paused: boolean): Promise<void> {
@@ -148,10 +156,11 @@ export class MediaRoom {
     rtpCapabilities: WireObject,
   ): Promise<ConsumerOptions> {
     const peer = this.peer(participantId);
-    const owner = [...this.peers.values()].find((candidate) => candidate.producers.has(producerId));
-    const producer = owner?.producers.get(producerId);
-    if (!owner || !producer) throw new CommandError('not_found', `no producer ${producerId} in this room`);
-    if (owner === peer) throw new CommandError('conflict', 'cannot consume your own producer');
+    const producer = this.allProducers().find((candidate) => candidate.id === producerId);
+    if (!producer) throw new CommandError('not_found', `no producer ${producerId} in this room`);
+    if (producer.appData.participantId === participantId) {
+      throw new CommandError('conflict', 'cannot consume your own producer');
+    }
     const capabilities = rtpCapabilities as types.RtpCapabilities;
     if (!this.router.canConsume({ producerId, rtpCapabilities: capabilities })) {
       throw new CommandError('media_unavailable', 'your browser cannot receive this track');
@@ -170,7 +179,7 @@ export class MediaRoom {
     return {
       consumerId: mediaId(consumer.id),
       producerId,
-      participantId: owner.participantId,
+      participantId: producer.appData.participantId,
       kind: consumer.kind,
       source: producer.appData.source,
       rtpParameters: asWire(consumer.rtpParameters),
@@ -181,10 +190,72 @@ export class MediaRoom {
     await this.peer(participantId).consumer(consumerId).resume();
   }
 
+  /** A tile scrolled out of view: stop forwarding to it (and back). */
+  async setConsumerPaused(participantId: ParticipantId, consumerId: MediaId, paused: boolean): Promise<void> {
+    const consumer = this.peer(participantId).consumer(consumerId);
+    await (paused ? consumer.pause() : consumer.resume());
+  }
+
+  /** Simulcast: the layer that fits the size the tile is shown at. */
+  async setPreferredLayers(
+    participantId: ParticipantId,
+    consumerId: MediaId,
+    spatialLayer: number,
+    temporalLayer?: number,
+  ) {
+    const consumer = this.peer(participantId).consumer(consumerId);
+    if (consumer.type !== 'simulcast' && consumer.type !== 'svc') return;
+    await consumer.setPreferredLayers({ spatialLayer, temporalLayer });
+  }
+
+  /**
+   * A chair mutes someone (their mic is paused at the server, they can unmute) or stops their
+   * camera or screen share (closed). Returns what changed, for the room to be told.
+   */
+  async moderate(
+    target: ParticipantId,
+    action: ModerationAction,
+  ): Promise<{ paused: ProducerInfo[]; closed: ProducerInfo[] }> {
+    const peer = this.peer(target);
+    if (action === 'mute') {
+      const mics = peer.producersOf('mic').filter((producer) => !producer.paused);
+      await Promise.all(mics.map((producer) => producer.pause()));
+      return { paused: mics.map(describe), closed: [] };
+    }
+    const producers = peer.producersOf(action === 'stopCamera' ? 'camera' : 'screen');
+    for (const producer of producers) producer.close();
+    return { paused: [], closed: producers.map(describe) };
+  }
+
+  /** Pipes one of a participant's producers into another room, where it appears as a guest. */
+  async pipeTo(target: MediaRoom, participantId: ParticipantId, producerId: MediaId): Promise<ProducerInfo> {
+    const producer = this.peer(participantId).producer(producerId);
+    const guest = await pipeProducer(this.router, target.router, producer, this.settings.listenIp);
+    target.guests.set(guest.id, guest);
+    guest.observer.once('close', () => target.guests.delete(guest.id));
+    await target.speaker.add(guest);
+    return describe(guest);
+  }
+
+  /** Whether a participant's producer is already heard here as a guest. */
+  hasGuestOf(participantId: ParticipantId, source: ProducerInfo['source']): boolean {
+    return [...this.guests.values()].some(
+      (guest) => guest.appData.participantId === participantId && guest.appData.source === source,
+    );
+  }
+
+  /** Closes the guest producers of a participant; returns their ids. */
+  dropGuests(participantId: ParticipantId): MediaId[] {
+    const dropped = [...this.guests.values()].filter((guest) => guest.appData.participantId === participantId);
+    for (const guest of dropped) guest.close();
+    return dropped.map((guest) => mediaId(guest.id));
+  }
+
   close(): void {
     this.closed = true;
     for (const peer of this.peers.values()) peer.close();
     this.peers.clear();
+    this.guests.clear();
     this.router.close();
   }
 
@@ -194,14 +265,9 @@ export class MediaRoom {
     return peer;
   }
 
-  private describe(peer: MediaPeer, producer: types.Producer<{ source: ProducerInfo['source'] }>): ProducerInfo {
-    return {
-      producerId: mediaId(producer.id),
-      participantId: peer.participantId,
-      kind: producer.kind,
-      source: producer.appData.source,
-      paused: producer.paused,
-    };
+  private allProducers(): types.Producer<ProducerData>[] {
+    const own = [...this.peers.values()].flatMap((peer) => [...peer.producers.values()]);
+    return [...own, ...this.guests.values()];
   }
 
   /** mediasoup throws TypeError for parameters it can't use: that is the client's mistake, not ours. */
@@ -227,9 +293,21 @@ export class MediaRoom {
     if (this.closed || this.pool.isClosed) return;
     // Their transports died with the worker; the peers stay, their media is rebuilt by the clients.
     for (const peer of this.peers.values()) peer.close();
+    this.guests.clear();
     this.router = await this.pool.createRouter(mediaCodecs);
+    this.speaker = await ActiveSpeaker.watch(this.router, this.listener.activeSpeakerChanged);
     this.watch(this.router);
     this.logger.warn({ routerId: this.router.id }, 'media room moved to a new router after a worker died');
     this.listener.routerReplaced('the media server restarted', this.rtpCapabilities);
   }
+}
+
+function describe(producer: types.Producer<ProducerData>): ProducerInfo {
+  return {
+    producerId: mediaId(producer.id),
+    participantId: producer.appData.participantId,
+    kind: producer.kind,
+    source: producer.appData.source,
+    paused: producer.paused,
+  };
 }

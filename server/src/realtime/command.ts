@@ -2,7 +2,18 @@ import { type CommandName, type CommandResult, commandSchemas, fail, ok, type Pa
 import type { z } from 'zod';
 import { CommandError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { TokenBucket } from './rateLimit.ts';
 import type { PlenarySocket } from './types.ts';
+
+const buckets = new WeakMap<PlenarySocket, TokenBucket>();
+const bucketOf = (socket: PlenarySocket): TokenBucket => {
+  let bucket = buckets.get(socket);
+  if (!bucket) {
+    bucket = new TokenBucket(60, 30);
+    buckets.set(socket, bucket);
+  }
+  return bucket;
+};
 
 type Handler<C extends CommandName> = (request: ParsedCommand<C>) => Promise<CommandResult<C>> | CommandResult<C>;
 
@@ -32,6 +43,10 @@ export function onCommand<C extends CommandName>(
     // Without a callback there is no one to answer, so nothing is done: a command is never half-heard.
     if (typeof ack !== 'function') {
       logger.warn({ socketId: socket.id, command }, 'command without an ack callback ignored');
+      return;
+    }
+    if (!bucketOf(socket).take()) {
+      ack(fail('rate_limited', 'too many requests: slow down'));
       return;
     }
     const parsed = schema.safeParse(payload);

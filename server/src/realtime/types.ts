@@ -1,13 +1,21 @@
-import type { ParticipantId, RoomId, ServerToClientEvents, UntrustedClientEvents } from '@plenary/shared';
+import type { ParticipantId, RoomId, ServerToClientEvents, UntrustedClientEvents, WorkshopId } from '@plenary/shared';
 import type { Server, Socket } from 'socket.io';
+import type { TokenService } from '../auth/tokens.ts';
 import type { Logger } from '../logger.ts';
+import type { NotesHub } from '../notes/notesHub.ts';
 import type { RoomRegistry } from '../sessions/roomRegistry.ts';
+import type { KeyedSerialQueue } from '../sessions/serialQueue.ts';
+import type { WorkshopRegistry } from '../sessions/workshopRegistry.ts';
+import type { Presence } from './presence.ts';
 
 /** What the server remembers about a connection once it has joined. */
 export interface SocketData {
+  workshopId?: WorkshopId;
   participantId?: ParticipantId;
-  displayName?: string;
+  /** the media room the connection is in (plenary, a breakout, or one a chair visits) */
   roomId?: RoomId;
+  /** set once the join answer is on its way: room changes are then announced to the client */
+  joined?: boolean;
 }
 
 export type PlenaryServer = Server<UntrustedClientEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -17,10 +25,33 @@ export type PlenarySocket = Socket<UntrustedClientEvents, ServerToClientEvents, 
 export interface RealtimeContext {
   io: PlenaryServer;
   rooms: RoomRegistry;
+  workshops: WorkshopRegistry;
+  tokens: TokenService;
+  presence: Presence;
+  notes: NotesHub;
+  /** one room change at a time per participant (key: `participantKey`) */
+  moves: KeyedSerialQueue<string>;
   logger: Logger;
   now: () => number;
 }
 
-// Socket.IO channel names (not event names): one per room, one per participant for direct facts.
-export const roomChannel = (roomId: RoomId): string => `room:${roomId}`;
-export const participantChannel = (participantId: ParticipantId): string => `participant:${participantId}`;
+export const participantKey = (workshopId: WorkshopId, participantId: ParticipantId): string =>
+  `${workshopId}/${participantId}`;
+
+/** Socket.IO channel names (not event names): who hears a broadcast. */
+export const channel = {
+  /** chairs of a workshop: they see the whole state */
+  chairs: (workshopId: WorkshopId) => `ws:${workshopId}:chairs`,
+  /** everyone else in a workshop: the shared public view */
+  others: (workshopId: WorkshopId) => `ws:${workshopId}:others`,
+  participant: (workshopId: WorkshopId, participantId: ParticipantId) => `ws:${workshopId}:p:${participantId}`,
+  room: (workshopId: WorkshopId, roomId: RoomId) => `ws:${workshopId}:room:${roomId}`,
+  /** those following a room's notes (members, visiting chairs, chairs reading every room) */
+  notes: (workshopId: WorkshopId, roomId: RoomId) => `ws:${workshopId}:notes:${roomId}`,
+};
+
+/**
+ * The key of a media room in the registry: its channel's name, since room ids are unique only within
+ * a workshop, and media events for the room go to that channel.
+ */
+export const mediaRoomKey = (workshopId: WorkshopId, roomId: RoomId): string => channel.room(workshopId, roomId);

@@ -1,4 +1,4 @@
-import type { ParticipantId, PeerInfo, RoomId } from '@plenary/shared';
+import type { ParticipantId, PeerInfo } from '@plenary/shared';
 import type { MediaRoom } from '../media/mediaRoom.ts';
 
 /** A room people are in right now: who is present, and the media router they share. */
@@ -6,7 +6,7 @@ export class LiveRoom {
   private readonly present = new Map<ParticipantId, PeerInfo>();
 
   constructor(
-    readonly id: RoomId,
+    readonly key: string,
     readonly media: MediaRoom,
   ) {}
 

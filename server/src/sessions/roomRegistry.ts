@@ -1,9 +1,8 @@
-import type { RoomId } from '@plenary/shared';
 import type { MediaRoom } from '../media/mediaRoom.ts';
 import { LiveRoom } from './liveRoom.ts';
 import { KeyedSerialQueue } from './serialQueue.ts';
 
-export type MediaRoomFactory = (roomId: RoomId) => Promise<MediaRoom>;
+export type MediaRoomFactory = (key: string) => Promise<MediaRoom>;
 
 /**
  * The rooms that have people in them. Every change of who is in a room runs through `change`, one
@@ -11,12 +10,12 @@ export type MediaRoomFactory = (roomId: RoomId) => Promise<MediaRoom>;
  * last person leaves.
  */
 export class RoomRegistry {
-  private readonly rooms = new Map<RoomId, LiveRoom>();
-  private readonly queue = new KeyedSerialQueue<RoomId>();
+  private readonly rooms = new Map<string, LiveRoom>();
+  private readonly queue = new KeyedSerialQueue<string>();
 
   constructor(private readonly createMediaRoom: MediaRoomFactory) {}
 
-  get(roomId: RoomId): LiveRoom | undefined {
+  get(roomId: string): LiveRoom | undefined {
     return this.rooms.get(roomId);
   }
 
@@ -24,7 +23,7 @@ export class RoomRegistry {
     return this.rooms.size;
   }
 
-  change<T>(roomId: RoomId, apply: (room: LiveRoom) => T | Promise<T>): Promise<T> {
+  change<T>(roomId: string, apply: (room: LiveRoom) => T | Promise<T>): Promise<T> {
     return this.queue.run(roomId, async () => {
       let room = this.rooms.get(roomId);
       if (!room) {

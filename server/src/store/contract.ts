@@ -1,11 +1,11 @@
 import type { WorkshopId } from '@plenary/shared';
 import { describe, expect, it } from 'vitest';
-import { RevisionConflictError, type WorkshopStore } from './store.ts';
+import { RevisionConflictError, type Store } from './store.ts';
 
 export interface StoreHarness {
-  store: WorkshopStore;
+  store: Store;
   /** closes the store and opens the same database again, as a restarted server would */
-  reopen(): Promise<WorkshopStore>;
+  reopen(): Promise<Store>;
 }
 
 const id = (value: string) => value as WorkshopId;
@@ -63,11 +63,35 @@ export function describeWorkshopStoreContract(engine: string, open: () => Promis
       await store.close();
     });
 
+    it('appends note updates per document in order, and compacts a prefix of them', async () => {
+      const { store } = await open();
+      const bytes = (...values: number[]) => new Uint8Array(values);
+      await store.appendNoteUpdate('w1/plenary', bytes(1));
+      await store.appendNoteUpdate('w1/plenary', bytes(2, 2));
+      await store.appendNoteUpdate('w1/group-1', bytes(9));
+      await store.appendNoteUpdate('w1/plenary', bytes(3));
+      expect(await store.loadNoteUpdates('w1/plenary')).toEqual({
+        updates: [bytes(1), bytes(2, 2), bytes(3)],
+        lastSeq: 3,
+      });
+      await store.compactNotes('w1/plenary', bytes(12), 2);
+      await store.appendNoteUpdate('w1/plenary', bytes(4));
+      expect(await store.loadNoteUpdates('w1/plenary')).toEqual({
+        updates: [bytes(12), bytes(3), bytes(4)],
+        lastSeq: 4,
+      });
+      expect(await store.loadNoteUpdates('w1/group-1')).toEqual({ updates: [bytes(9)], lastSeq: 1 });
+      expect(await store.loadNoteUpdates('w1/empty')).toEqual({ updates: [], lastSeq: 0 });
+      await store.close();
+    });
+
     it('keeps everything it acknowledged across a reopen', async () => {
       const harness = await open();
       await harness.store.create(id('w1'), 'A', { n: 0 }, 1);
       await harness.store.append(id('w1'), 1, { text: 'ünïcode ✓ 会议' }, 2);
+      await harness.store.appendNoteUpdate('w1/plenary', new Uint8Array([7, 7]));
       const reopened = await harness.reopen();
+      expect((await reopened.loadNoteUpdates('w1/plenary')).updates).toEqual([new Uint8Array([7, 7])]);
       const loaded = await reopened.load(id('w1'));
       expect(loaded?.commands).toEqual([{ revision: 1, command: { text: 'ünïcode ✓ 会议' }, at: 2 }]);
       await reopened.close();

@@ -50,3 +50,17 @@ export interface WorkshopStore {
   list(): Promise<WorkshopSummary[]>;
   close(): Promise<void>;
 }
+
+/**
+ * Collaborative notes: one Yjs document per room, stored as the updates that built it. Each update
+ * is appended before it is acknowledged; `compact` later replaces a run of them by their merge.
+ */
+export interface NotesStore {
+  appendNoteUpdate(docKey: string, update: Uint8Array): Promise<void>;
+  /** every stored update of the document, oldest first, with the sequence number of the last */
+  loadNoteUpdates(docKey: string): Promise<{ updates: Uint8Array[]; lastSeq: number }>;
+  /** replaces the updates up to and including `uptoSeq` with one merged update */
+  compactNotes(docKey: string, merged: Uint8Array, uptoSeq: number): Promise<void>;
+}
+
+export type Store = WorkshopStore & NotesStore;

@@ -1,16 +1,26 @@
 // The only place an event name is written. Commands are `feature:verb` (client → server, acked);
 // facts are `feature:pastTense` (server → clients, broadcast). Everything else uses these maps.
 import type { z } from 'zod';
-import type { MediaId, ParticipantId } from '../ids.ts';
+import type { MediaId, ParticipantId, RoomId } from '../ids.ts';
 import type { ConsumerOptions, TransportOptions, WireObject } from '../model/media.ts';
 import type { PeerInfo, ProducerInfo } from '../model/peer.ts';
+import type { JoinResult, RoomChanged, WorkshopChange, WorkshopSnapshot } from '../model/view.ts';
+import type { Role } from '../model/workshop/roles.ts';
 import type { Ack } from './ack.ts';
+import { JoinRequestSchema } from './schemas/join.ts';
 import * as media from './schemas/media.ts';
+import * as notes from './schemas/notes.ts';
 import * as session from './schemas/session.ts';
+import { WorkshopCommandRequestSchema } from './schemas/workshop/index.ts';
 
 export const Command = {
   sessionJoin: 'session:join',
   sessionLeave: 'session:leave',
+  /** every workshop command (agenda, queue, breakouts, chat, polls…): its `type` says which */
+  workshopCommand: 'workshop:command',
+  workshopSnapshot: 'workshop:snapshot',
+  /** chairs: fresh invite links for every role */
+  workshopCreateInvites: 'workshop:createInvites',
   mediaCreateTransport: 'media:createTransport',
   mediaConnectTransport: 'media:connectTransport',
   mediaRestartIce: 'media:restartIce',
@@ -19,10 +29,23 @@ export const Command = {
   mediaCloseProducer: 'media:closeProducer',
   mediaConsume: 'media:consume',
   mediaResumeConsumer: 'media:resumeConsumer',
+  mediaSetConsumerPaused: 'media:setConsumerPaused',
+  mediaSetPreferredLayers: 'media:setPreferredLayers',
+  /** chairs: mute someone, or stop their camera or screen share */
+  mediaModerate: 'media:moderate',
+  /** chairs: their microphone is heard in every open breakout room too (or no longer) */
+  mediaSpeakToBreakouts: 'media:speakToBreakouts',
+  /** start following a room's notes: answers what the caller's document is missing */
+  notesOpen: 'notes:open',
+  notesUpdate: 'notes:update',
+  notesClose: 'notes:close',
+  notesAwareness: 'notes:awareness',
 } as const;
 export type CommandName = (typeof Command)[keyof typeof Command];
 
 export const Fact = {
+  workshopChanged: 'workshop:changed',
+  roomChanged: 'session:roomChanged',
   peerJoined: 'peer:joined',
   peerLeft: 'peer:left',
   producerAdded: 'media:producerAdded',
@@ -30,13 +53,21 @@ export const Fact = {
   producerPausedChanged: 'media:producerPausedChanged',
   consumerClosed: 'media:consumerClosed',
   mediaReconnectRequired: 'media:reconnectRequired',
+  activeSpeakerChanged: 'media:activeSpeakerChanged',
+  /** to the person a chair muted or whose camera/share a chair stopped */
+  moderated: 'media:moderated',
+  notesUpdated: 'notes:updated',
+  notesAwarenessUpdated: 'notes:awarenessUpdated',
 } as const;
 export type FactName = (typeof Fact)[keyof typeof Fact];
 
 /** The request schema of every command: the server parses each inbound payload with it. */
 export const commandSchemas = {
-  [Command.sessionJoin]: session.JoinRequestSchema,
+  [Command.sessionJoin]: JoinRequestSchema,
   [Command.sessionLeave]: session.EmptyRequestSchema,
+  [Command.workshopCommand]: WorkshopCommandRequestSchema,
+  [Command.workshopSnapshot]: session.EmptyRequestSchema,
+  [Command.workshopCreateInvites]: session.EmptyRequestSchema,
   [Command.mediaCreateTransport]: media.CreateTransportRequestSchema,
   [Command.mediaConnectTransport]: media.ConnectTransportRequestSchema,
   [Command.mediaRestartIce]: media.RestartIceRequestSchema,
@@ -45,21 +76,29 @@ export const commandSchemas = {
   [Command.mediaCloseProducer]: media.CloseProducerRequestSchema,
   [Command.mediaConsume]: media.ConsumeRequestSchema,
   [Command.mediaResumeConsumer]: media.ResumeConsumerRequestSchema,
+  [Command.mediaSetConsumerPaused]: media.SetConsumerPausedRequestSchema,
+  [Command.mediaSetPreferredLayers]: media.SetPreferredLayersRequestSchema,
+  [Command.mediaModerate]: media.ModerateRequestSchema,
+  [Command.mediaSpeakToBreakouts]: media.SpeakToBreakoutsRequestSchema,
+  [Command.notesOpen]: notes.NotesOpenRequestSchema,
+  [Command.notesUpdate]: notes.NotesUpdateRequestSchema,
+  [Command.notesClose]: notes.NotesCloseRequestSchema,
+  [Command.notesAwareness]: notes.NotesAwarenessRequestSchema,
 } satisfies Record<CommandName, z.ZodType>;
 
-export interface JoinResult {
-  self: PeerInfo;
-  peers: PeerInfo[];
-  producers: ProducerInfo[];
-  routerRtpCapabilities: WireObject;
-}
-
 type Empty = Record<string, never>;
+
+/** Bytes on the wire: a Buffer (a Uint8Array) in Node, an ArrayBuffer in browsers. */
+export type Binary = Uint8Array | ArrayBuffer;
 
 /** What each command answers with when it succeeds. */
 export interface CommandResults {
   [Command.sessionJoin]: JoinResult;
   [Command.sessionLeave]: Empty;
+  [Command.workshopCommand]: { revision: number };
+  [Command.workshopSnapshot]: WorkshopSnapshot;
+  /** role → invite token; the link is `/join#<token>` */
+  [Command.workshopCreateInvites]: { invites: Record<Role, string> };
   [Command.mediaCreateTransport]: TransportOptions;
   [Command.mediaConnectTransport]: Empty;
   [Command.mediaRestartIce]: { iceParameters: WireObject };
@@ -68,6 +107,17 @@ export interface CommandResults {
   [Command.mediaCloseProducer]: Empty;
   [Command.mediaConsume]: ConsumerOptions;
   [Command.mediaResumeConsumer]: Empty;
+  [Command.mediaSetConsumerPaused]: Empty;
+  [Command.mediaSetPreferredLayers]: Empty;
+  [Command.mediaModerate]: Empty;
+  /** how many breakout rooms now hear the chair */
+  [Command.mediaSpeakToBreakouts]: { rooms: number };
+  /** the server's state vector lets the client send what the server is missing (offline edits) */
+  [Command.notesOpen]: { update: Binary; stateVector: Binary; readOnly: boolean };
+  /** answered once the update is stored */
+  [Command.notesUpdate]: Empty;
+  [Command.notesClose]: Empty;
+  [Command.notesAwareness]: Empty;
 }
 
 export type CommandRequest<C extends CommandName> = z.input<(typeof commandSchemas)[C]>;
@@ -76,6 +126,8 @@ export type CommandResult<C extends CommandName> = CommandResults[C];
 
 /** What each fact carries. */
 export interface FactPayloads {
+  [Fact.workshopChanged]: WorkshopChange;
+  [Fact.roomChanged]: RoomChanged;
   [Fact.peerJoined]: PeerInfo;
   [Fact.peerLeft]: { participantId: ParticipantId };
   [Fact.producerAdded]: ProducerInfo;
@@ -84,6 +136,10 @@ export interface FactPayloads {
   [Fact.consumerClosed]: { consumerId: MediaId };
   /** the room's media moved to a new router: drop every transport and rebuild against these capabilities */
   [Fact.mediaReconnectRequired]: { reason: string; routerRtpCapabilities: WireObject };
+  [Fact.activeSpeakerChanged]: { participantId: ParticipantId };
+  [Fact.moderated]: { action: 'mute' | 'stopCamera' | 'stopShare'; by: ParticipantId };
+  [Fact.notesUpdated]: { roomId: RoomId; update: Binary };
+  [Fact.notesAwarenessUpdated]: { roomId: RoomId; update: Binary };
 }
 
 /** Socket.IO's view from the client: typed requests, typed acks. */

@@ -1,62 +1,114 @@
-import { DisplayNameSchema } from '@plenary/shared';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
+import { EntryCard } from '../../components/EntryCard.tsx';
+import { Field } from '../../components/Field.tsx';
 import { Notices } from '../../components/Notices.tsx';
-import { joinRoom } from '../../session/actions.ts';
+import { roleWithArticle } from '../../lib/roles.ts';
+import { browserTimeZone, knownTimeZones } from '../../lib/time.ts';
+import { credentials, hasStoredToken, joinWithInvite } from '../../session/actions.ts';
+import { readInvite } from '../../session/credentials.ts';
 import { useAppStore } from '../../stores/appStore.ts';
+import { browserLanguage, PROFILE_LABELS, type ProfileDraft, type ProfileField, readProfile } from './profileForm.ts';
 
-export function JoinScreen() {
+/** `/join#<token>`: a first visit introduces itself; a device that joined before is resumed instead. */
+export function JoinScreen({ token }: { token: string }) {
+  const invite = useMemo(() => readInvite(token), [token]);
   const joining = useAppStore((state) => state.phase === 'joining');
-  const lastName = useAppStore((state) => state.displayName);
-  const [name, setName] = useState(lastName);
-  const [problem, setProblem] = useState<string | null>(null);
-  const inputId = useId();
-  const problemId = useId();
+  if (!invite) {
+    return (
+      <EntryCard title="Join a workshop">
+        <p role="alert" className="form-problem">
+          This invitation link is incomplete or damaged. Copy the whole link from your invitation, or ask the
+          facilitator for a new one.
+        </p>
+      </EntryCard>
+    );
+  }
+  if (joining && hasStoredToken(invite.workshopId)) {
+    return (
+      <EntryCard title="Welcome back">
+        <p role="status">Joining the workshop…</p>
+      </EntryCard>
+    );
+  }
+  const expired = invite.expiresAt !== null && invite.expiresAt < Date.now();
+  return (
+    <EntryCard title="Join the workshop">
+      <p className="lead">
+        You are invited as {roleWithArticle(invite.role)}. Tell the other participants who you are; this device will
+        remember you for next time.
+      </p>
+      {expired && (
+        <p role="alert" className="form-problem">
+          This invitation has expired. Ask the facilitator for a new link.
+        </p>
+      )}
+      <ProfileForm token={token} busy={joining} />
+      <Notices topics={['join']} />
+    </EntryCard>
+  );
+}
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+function ProfileForm({ token, busy }: { token: string; busy: boolean }) {
+  const [draft, setDraft] = useState<ProfileDraft>(() => ({
+    ...credentials.profile(),
+    timeZone: browserTimeZone(),
+    language: browserLanguage(),
+    email: '',
+  }));
+  const [problems, setProblems] = useState<Partial<Record<ProfileField, string>>>({});
+  const zones = useMemo(knownTimeZones, []);
+  const set = (field: ProfileField) => (value: string) => setDraft((current) => ({ ...current, [field]: value }));
+
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    // The same rule the server applies, so a bad name is explained before anything is sent.
-    const parsed = DisplayNameSchema.safeParse(name);
-    if (!parsed.success) {
-      setProblem(`Your name: ${parsed.error.issues[0]?.message ?? 'it cannot be used'}.`);
+    const read = readProfile(draft);
+    if (!read.ok) {
+      setProblems(read.problems);
       return;
     }
-    setProblem(null);
-    void joinRoom(parsed.data);
+    setProblems({});
+    void joinWithInvite(token, read.profile);
   };
 
+  const field = (name: ProfileField) => ({
+    label: PROFILE_LABELS[name],
+    value: draft[name],
+    onValueChange: set(name),
+    problem: problems[name] ?? null,
+    readOnly: busy,
+  });
+  const firstProblem = Object.values(problems)[0];
   return (
-    <main className="lobby" aria-labelledby="lobby-title">
-      <form className="join-form" onSubmit={submit} noValidate>
-        <p className="brand" aria-hidden="true">
-          Plenary
+    <form className="stack" onSubmit={submit} noValidate>
+      <Field {...field('name')} autoComplete="name" maxLength={80} required />
+      <Field {...field('organisation')} autoComplete="organization" maxLength={120} required />
+      <Field {...field('country')} autoComplete="country-name" maxLength={64} required />
+      <div className="field-row">
+        <Field {...field('timeZone')} suggestions={zones} />
+        <Field {...field('language')} maxLength={35} hint="e.g. en, fr, pt-BR" />
+      </div>
+      <Field
+        {...field('email')}
+        label={
+          <>
+            Email <span className="optional">(optional)</span>
+          </>
+        }
+        type="email"
+        autoComplete="email"
+        hint="Only facilitators see it."
+      />
+      {firstProblem && (
+        <p role="alert" className="form-problem">
+          {firstProblem}
         </p>
-        <h1 id="lobby-title">Join the room</h1>
-        <label htmlFor={inputId}>Your name</label>
-        <input
-          id={inputId}
-          name="displayName"
-          autoComplete="name"
-          maxLength={80}
-          required
-          value={name}
-          readOnly={joining}
-          aria-invalid={problem !== null}
-          aria-describedby={problem ? problemId : undefined}
-          onChange={(event) => setName(event.target.value)}
-        />
-        {problem && (
-          <p id={problemId} role="alert" className="field-problem">
-            {problem}
-          </p>
-        )}
-        <button type="submit" className="primary" disabled={joining} aria-busy={joining}>
-          Join
-        </button>
-        <p role="status" className="join-progress">
-          {joining ? 'Joining…' : ''}
-        </p>
-        <Notices topics={['join']} />
-      </form>
-    </main>
+      )}
+      <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
+        Join
+      </button>
+      <p role="status" className="join-progress">
+        {busy ? 'Joining…' : ''}
+      </p>
+    </form>
   );
 }

@@ -1,4 +1,4 @@
-import { leaveRoom, toggleCamera, toggleMic } from '../../session/actions.ts';
+import { leaveWorkshop, toggleCamera, toggleMic } from '../../session/actions.ts';
 import { useAppStore } from '../../stores/appStore.ts';
 
 export function ControlBar() {
@@ -22,7 +22,7 @@ export function ControlBar() {
       <button type="button" disabled={offline || camera === 'starting'} onClick={() => void toggleCamera()}>
         {cameraOn ? 'Stop camera' : 'Start camera'}
       </button>
-      <button type="button" className="danger" onClick={() => void leaveRoom()}>
+      <button type="button" className="danger" onClick={() => void leaveWorkshop()}>
         Leave
       </button>
     </fieldset>

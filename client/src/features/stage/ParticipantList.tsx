@@ -1,23 +1,34 @@
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { RoleBadge } from '../../components/RoleBadge.tsx';
 import { useAppStore } from '../../stores/appStore.ts';
-import { selectParticipantIds } from '../../stores/selectors.ts';
+import { groupByOrganisation, peopleInRoom } from './organisations.ts';
 
+/** Who is in this room, by delegation. Each item's text starts with the name; "(you)" is added by CSS. */
 export function ParticipantList() {
-  const ids = useAppStore(useShallow(selectParticipantIds));
-  const peers = useAppStore((state) => state.peers);
+  const peers = useAppStore(useShallow((state) => Object.values(state.peers)));
+  const participants = useAppStore((state) => state.workshop?.participants);
   const selfId = useAppStore((state) => state.selfId);
+  const groups = useMemo(() => groupByOrganisation(peopleInRoom(peers, participants)), [peers, participants]);
   return (
-    <section className="panel" aria-labelledby="participants-title">
+    <section className="panel-section" aria-labelledby="participants-title">
       <h2 id="participants-title">
-        People <span className="count">({ids.length})</span>
+        In this room <span className="count">({peers.length})</span>
       </h2>
-      {/* Each item's text is exactly the name; "(you)" is added by CSS. */}
       <ul aria-label="Participants" className="participant-list">
-        {ids.map((id) => (
-          <li key={id} data-self={id === selfId ? '' : undefined}>
-            {peers[id]?.displayName}
-          </li>
-        ))}
+        {groups.map((group) => [
+          // A visual heading only: each person's item already says their organisation.
+          <li key={`org:${group.organisation}`} className="org-heading" aria-hidden="true">
+            {group.organisation} <span className="count">{group.people.length}</span>
+          </li>,
+          ...group.people.map((person) => (
+            <li key={person.id} data-self={person.id === selfId ? '' : undefined}>
+              <span className="person-name">{person.name}</span>
+              {person.role && <RoleBadge role={person.role} />}
+              <span className="visually-hidden">, {group.organisation}</span>
+            </li>
+          )),
+        ])}
       </ul>
     </section>
   );

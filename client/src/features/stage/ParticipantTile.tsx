@@ -7,25 +7,33 @@ import { selectPeer, selectSourceLive } from '../../stores/selectors.ts';
 export function ParticipantTile({ participantId }: { participantId: ParticipantId }) {
   const peer = useAppStore(selectPeer(participantId));
   const isSelf = useAppStore((state) => state.selfId === participantId);
+  const speaking = useAppStore((state) => state.activeSpeakerId === participantId);
+  const name = useAppStore((state) => state.workshop?.participants[participantId]?.name);
   const micLive = useAppStore(selectSourceLive(participantId, 'mic'));
   const cameraLive = useAppStore(selectSourceLive(participantId, 'camera'));
   const camera = useTrack(participantId, 'camera');
   const mic = useTrack(participantId, 'mic');
   if (!peer) return null;
   const showVideo = cameraLive && camera !== undefined;
+  const displayName = name ?? peer.displayName;
   return (
-    <figure className="tile" data-participant-id={participantId} aria-label={peer.displayName}>
+    <figure
+      className="tile"
+      data-participant-id={participantId}
+      data-speaking={speaking ? '' : undefined}
+      aria-label={displayName}
+    >
       <VideoView track={showVideo ? camera : undefined} mirrored={isSelf} />
       {!showVideo && (
         <div className="avatar" aria-hidden="true">
-          {initials(peer.displayName)}
+          {initials(displayName)}
         </div>
       )}
       {/* Our own voice is never played back to us. */}
       {!isSelf && <AudioSink track={mic} />}
       <figcaption>
         <span className="tile-name">
-          {peer.displayName}
+          {displayName}
           {isSelf && ' (you)'}
         </span>
         {!micLive && (

@@ -1,31 +1,30 @@
 import { useShallow } from 'zustand/react/shallow';
 import { Notices } from '../../components/Notices.tsx';
 import { useAppStore } from '../../stores/appStore.ts';
-import { selectParticipantIds } from '../../stores/selectors.ts';
+import { selectParticipantIds, selectPlace } from '../../stores/selectors.ts';
 import { ControlBar } from './ControlBar.tsx';
-import { ParticipantList } from './ParticipantList.tsx';
 import { ParticipantTile } from './ParticipantTile.tsx';
+import { SidePanel } from './SidePanel.tsx';
+import { StageHeader } from './StageHeader.tsx';
 import { useGalleryLayout } from './useGalleryLayout.ts';
 
-/** The plenary room: everyone's tiles, the side panel (agenda, queue and notes will join it), the controls. */
+/** A room (the plenary or a breakout): everyone's tiles, the side panel, the controls. */
 export function StageScreen() {
   const ids = useAppStore(useShallow(selectParticipantIds));
+  const place = useAppStore(useShallow(selectPlace));
   const gallery = useGalleryLayout<HTMLElement>(ids.length);
+  const label = place.kind === 'breakout' ? `Breakout: ${place.roomName}` : 'Plenary';
   return (
-    <main className="stage" aria-label="Plenary">
-      <header className="stage-header">
-        <h1>Plenary</h1>
-      </header>
-      <Notices topics={['connection', 'media', 'devices']} />
+    <main className="stage" aria-label={label} data-place={place.kind}>
+      <StageHeader />
+      <Notices topics={['connection', 'media', 'devices', 'moderation', 'action']} />
       <div className="stage-body">
         <section className="video-grid" aria-label="Video" ref={gallery.ref} style={gallery.style}>
           {ids.map((id) => (
             <ParticipantTile key={id} participantId={id} />
           ))}
         </section>
-        <aside className="side-panel">
-          <ParticipantList />
-        </aside>
+        <SidePanel />
       </div>
       <ControlBar />
     </main>

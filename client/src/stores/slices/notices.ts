@@ -1,5 +1,5 @@
 /** One notice per topic: a newer message on a topic replaces the older one. */
-export type NoticeTopic = 'join' | 'connection' | 'media' | 'devices';
+export type NoticeTopic = 'join' | 'connection' | 'media' | 'devices' | 'action' | 'moderation';
 
 /** `status` is announced politely, `alert` at once (it needs the person to do something). */
 export type NoticeTone = 'status' | 'alert';

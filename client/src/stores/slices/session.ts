@@ -1,17 +1,16 @@
-import type { ParticipantId } from '@plenary/shared';
+import type { ParticipantId, WorkshopId } from '@plenary/shared';
 
-/** Where this tab is: on the join form, waiting for the join answer, or in the room. */
-export type Phase = 'lobby' | 'joining' | 'joined';
+/** `out`: not in a workshop (landing page, join form, left); `joining`: waiting for the join answer. */
+export type Phase = 'out' | 'joining' | 'in';
 
-/** While `reconnecting`, the socket dropped after a join; the stage stays up until it is back. */
+/** While `reconnecting`, the socket dropped after a join; the room stays on screen until it is back. */
 export type Link = 'online' | 'reconnecting';
 
 export interface SessionSlice {
   phase: Phase;
-  /** The name last used to join: prefills the form after leaving and is reused on reconnect. */
-  displayName: string;
   selfId: ParticipantId | null;
+  workshopId: WorkshopId | null;
   link: Link;
 }
 
-export const initialSession: SessionSlice = { phase: 'lobby', displayName: '', selfId: null, link: 'online' };
+export const initialSession: SessionSlice = { phase: 'out', selfId: null, workshopId: null, link: 'online' };

@@ -1,16 +1,17 @@
 import { Command, Fact } from '@plenary/shared';
 import { CommandError } from '../../errors.ts';
 import { onCommand } from '../command.ts';
-import { type PlenarySocket, type RealtimeContext, roomChannel } from '../types.ts';
+import { mediaRoomKey, type PlenarySocket, type RealtimeContext } from '../types.ts';
 
 /** Signalling for mediasoup: each command acts on the caller's own media in the room they are in. */
 export function registerMediaHandlers(ctx: RealtimeContext, socket: PlenarySocket): void {
   const { logger } = ctx;
   const here = () => {
-    const { participantId, roomId } = socket.data;
-    const room = roomId && ctx.rooms.get(roomId);
-    if (!participantId || !roomId || !room) throw new CommandError('not_joined', 'join a room first');
-    return { participantId, roomId, media: room.media };
+    const { workshopId, participantId, roomId } = socket.data;
+    const key = workshopId && roomId && mediaRoomKey(workshopId, roomId);
+    const room = key && ctx.rooms.get(key);
+    if (!participantId || !key || !room) throw new CommandError('not_joined', 'you are not in a room with media');
+    return { participantId, roomChannel: key, media: room.media };
   };
 
   onCommand(socket, logger, Command.mediaCreateTransport, ({ direction }) => {
@@ -30,23 +31,24 @@ export function registerMediaHandlers(ctx: RealtimeContext, socket: PlenarySocke
   });
 
   onCommand(socket, logger, Command.mediaProduce, async (request) => {
-    const { participantId, roomId, media } = here();
+    const { participantId, roomChannel, media } = here();
+    if (await isObserver(ctx, socket)) throw new CommandError('forbidden', 'observers listen and watch only');
     const producer = await media.produce(participantId, request);
-    socket.to(roomChannel(roomId)).emit(Fact.producerAdded, producer);
+    socket.to(roomChannel).emit(Fact.producerAdded, producer);
     return { producerId: producer.producerId };
   });
 
   onCommand(socket, logger, Command.mediaSetProducerPaused, async ({ producerId, paused }) => {
-    const { participantId, roomId, media } = here();
+    const { participantId, roomChannel, media } = here();
     await media.setProducerPaused(participantId, producerId, paused);
-    socket.to(roomChannel(roomId)).emit(Fact.producerPausedChanged, { producerId, paused });
+    socket.to(roomChannel).emit(Fact.producerPausedChanged, { producerId, paused });
     return {};
   });
 
   onCommand(socket, logger, Command.mediaCloseProducer, ({ producerId }) => {
-    const { participantId, roomId, media } = here();
+    const { participantId, roomChannel, media } = here();
     media.closeProducer(participantId, producerId);
-    socket.to(roomChannel(roomId)).emit(Fact.producerClosed, { producerId });
+    socket.to(roomChannel).emit(Fact.producerClosed, { producerId });
     return {};
   });
 
@@ -60,4 +62,22 @@ export function registerMediaHandlers(ctx: RealtimeContext, socket: PlenarySocke
     await media.resumeConsumer(participantId, consumerId);
     return {};
   });
+
+  onCommand(socket, logger, Command.mediaSetConsumerPaused, async ({ consumerId, paused }) => {
+    const { participantId, media } = here();
+    await media.setConsumerPaused(participantId, consumerId, paused);
+    return {};
+  });
+
+  onCommand(socket, logger, Command.mediaSetPreferredLayers, async ({ consumerId, spatialLayer, temporalLayer }) => {
+    const { participantId, media } = here();
+    await media.setPreferredLayers(participantId, consumerId, spatialLayer, temporalLayer);
+    return {};
+  });
+}
+
+async function isObserver(ctx: RealtimeContext, socket: PlenarySocket): Promise<boolean> {
+  const { workshopId, participantId } = socket.data;
+  const workshop = workshopId && (await ctx.workshops.get(workshopId));
+  return !!workshop && !!participantId && workshop.state.participants[participantId]?.role === 'observer';
 }

@@ -1,14 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { Command, Fact, type ParticipantId, type PeerInfo, PROTOCOL_VERSION, type RoomId } from '@plenary/shared';
+import {
+  Command,
+  type JoinRequestSchema,
+  type ParticipantId,
+  PROTOCOL_VERSION,
+  ROLES,
+  type Role,
+} from '@plenary/shared';
+import type { z } from 'zod';
+import { SYSTEM_ACTOR } from '../../domain/commands.ts';
 import { CommandError } from '../../errors.ts';
+import type { Workshop } from '../../sessions/workshopRegistry.ts';
 import { onCommand } from '../command.ts';
-import { type PlenarySocket, participantChannel, type RealtimeContext, roomChannel } from '../types.ts';
+import { assignAudience, releaseMedia, syncRoom } from '../roomSync.ts';
+import { snapshotFor } from '../snapshot.ts';
+import { channel, type PlenarySocket, participantKey, type RealtimeContext } from '../types.ts';
 
-/** Until workshops arrive (rooms from the agenda and breakouts), everyone meets in one plenary. */
-export const PLENARY_ROOM = 'plenary' as RoomId;
+type Credential = z.output<typeof JoinRequestSchema>['credential'];
 
 export function registerSessionHandlers(ctx: RealtimeContext, socket: PlenarySocket): void {
-  onCommand(socket, ctx.logger, Command.sessionJoin, async ({ protocolVersion, displayName }) => {
+  onCommand(socket, ctx.logger, Command.sessionJoin, async ({ protocolVersion, credential }) => {
     if (protocolVersion !== PROTOCOL_VERSION) {
       throw new CommandError(
         'incompatible_protocol',
@@ -16,52 +27,103 @@ export function registerSessionHandlers(ctx: RealtimeContext, socket: PlenarySoc
       );
     }
     if (socket.data.participantId) throw new CommandError('already_joined', 'this connection has already joined');
-    const participantId = randomUUID() as ParticipantId;
-    const roomId = PLENARY_ROOM;
-    const self: PeerInfo = { participantId, displayName, joinedAt: ctx.now() };
-    // Claimed before the first await, so a second join or a disconnect on the way sees it.
-    socket.data = { participantId, displayName, roomId };
-    try {
-      const joined = await ctx.rooms.change(roomId, (room) => {
-        room.enter(self);
-        void socket.join([roomChannel(roomId), participantChannel(participantId)]);
-        return {
-          self,
-          peers: room.peers(participantId),
-          producers: room.media.producers(participantId),
-          routerRtpCapabilities: room.media.rtpCapabilities,
-        };
-      });
-      socket.to(roomChannel(roomId)).emit(Fact.peerJoined, self);
-      ctx.logger.info({ participantId, roomId, socketId: socket.id }, 'participant joined');
-      return joined;
-    } catch (error) {
-      socket.data = {};
-      throw error;
+    const { workshop, participantId } = await identify(ctx, credential);
+    const workshopId = workshop.id;
+    socket.data = { workshopId, participantId };
+
+    // One live connection per participant: a new tab or a reconnect takes over from the old one.
+    const replaced = ctx.presence.attach(socket);
+    if (replaced) {
+      await releaseMedia(ctx, replaced);
+      replaced.data = {};
+      replaced.disconnect(true);
     }
+    if (!workshop.state.participants[participantId]?.connected) {
+      await expectAccepted(workshop.execute({ type: 'participant.connected', actor: SYSTEM_ACTOR, participantId }));
+    }
+    assignAudience(socket, workshop.state);
+    const { roomChanged } = await ctx.moves.run(participantKey(workshopId, participantId), async () => {
+      const synced = await syncRoom(ctx, socket, workshop.state);
+      socket.data.joined = true;
+      return synced;
+    });
+    ctx.logger.info({ workshopId, participantId, socketId: socket.id, room: roomChanged.room?.roomId }, 'joined');
+    return {
+      ...snapshotFor(workshop.state, participantId),
+      participantToken: await ctx.tokens.issueParticipant(workshopId, participantId),
+      room: roomChanged.room,
+    };
   });
 
   onCommand(socket, ctx.logger, Command.sessionLeave, async () => {
-    if (!(await leave(ctx, socket, 'left'))) throw new CommandError('not_joined', 'you are not in a room');
+    if (!socket.data.participantId) throw new CommandError('not_joined', 'you have not joined');
+    await depart(ctx, socket, 0);
+    socket.data = {};
     return {};
   });
 
-  socket.on('disconnect', (reason) => {
-    void leave(ctx, socket, reason).catch((error: unknown) =>
+  socket.on('disconnect', () => {
+    void depart(ctx, socket).catch((error: unknown) =>
       ctx.logger.error({ err: error, socketId: socket.id }, 'cleanup after disconnect failed'),
     );
   });
 }
 
-/** Takes the connection's participant out of its room, releasing their media. False if not in one. */
-async function leave(ctx: RealtimeContext, socket: PlenarySocket, reason: string): Promise<boolean> {
-  const { participantId, roomId } = socket.data;
-  if (!participantId || !roomId) return false;
-  socket.data = {};
-  void socket.leave(roomChannel(roomId));
-  void socket.leave(participantChannel(participantId));
-  if (ctx.rooms.get(roomId)) await ctx.rooms.change(roomId, (room) => room.exit(participantId));
-  ctx.io.to(roomChannel(roomId)).emit(Fact.peerLeft, { participantId });
-  ctx.logger.info({ participantId, roomId, reason }, 'participant left');
-  return true;
+/** Verifies the credential; a first visit registers the person with the role their invite names. */
+async function identify(
+  ctx: RealtimeContext,
+  credential: Credential,
+): Promise<{ workshop: Workshop; participantId: ParticipantId }> {
+  if (credential.kind === 'participant') {
+    const claims = await ctx.tokens.verifyParticipant(credential.token);
+    const workshop = await ctx.workshops.get(claims.workshopId);
+    if (!workshop?.state.participants[claims.participantId]) {
+      throw new CommandError('not_found', 'this workshop no longer knows you: use your invitation link again');
+    }
+    return { workshop, participantId: claims.participantId };
+  }
+  const claims = await ctx.tokens.verifyInvite(credential.token);
+  const role = ROLES.find((candidate): candidate is Role => candidate === claims.role);
+  const workshop = await ctx.workshops.get(claims.workshopId);
+  if (!workshop || !role)
+    throw new CommandError('not_found', 'this invitation is for a workshop that no longer exists');
+  const participantId = randomUUID() as ParticipantId;
+  const { profile } = credential;
+  await expectAccepted(
+    workshop.execute({ type: 'participant.register', actor: SYSTEM_ACTOR, participantId, role, ...profile }),
+  );
+  return { workshop, participantId };
+}
+
+/**
+ * The connection is gone (or left): its media goes now; the participant counts as disconnected
+ * after the grace period unless they are back by then.
+ */
+async function depart(ctx: RealtimeContext, socket: PlenarySocket, graceMs?: number): Promise<void> {
+  const { workshopId, participantId } = socket.data;
+  if (!workshopId || !participantId) return;
+  socket.data.joined = false;
+  for (const room of [
+    channel.chairs(workshopId),
+    channel.others(workshopId),
+    channel.participant(workshopId, participantId),
+  ]) {
+    void socket.leave(room);
+  }
+  await releaseMedia(ctx, socket);
+  ctx.presence.detach(
+    socket,
+    () => {
+      void ctx.workshops
+        .get(workshopId)
+        .then((workshop) => workshop?.execute({ type: 'participant.disconnected', actor: SYSTEM_ACTOR, participantId }))
+        .catch((error: unknown) => ctx.logger.error({ err: error, participantId }, 'could not record a departure'));
+    },
+    graceMs,
+  );
+}
+
+async function expectAccepted(pending: ReturnType<Workshop['execute']>): Promise<void> {
+  const result = await pending;
+  if (!result.ok) throw new CommandError(result.error.code, result.error.message);
 }

@@ -22,4 +22,10 @@ export const migrations: string[] = [
      state TEXT NOT NULL,
      PRIMARY KEY (workshop_id, revision)
    ) WITHOUT ROWID;`,
+  `CREATE TABLE note_updates (
+     doc_key TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     update_data BLOB NOT NULL,
+     PRIMARY KEY (doc_key, seq)
+   ) WITHOUT ROWID;`,
 ];

@@ -4,9 +4,9 @@ import type { WorkshopId } from '@plenary/shared';
 import Database from 'better-sqlite3';
 import {
   RevisionConflictError,
+  type Store,
   type StoredCommand,
   type StoredWorkshop,
-  type WorkshopStore,
   type WorkshopSummary,
 } from '../store.ts';
 import { migrations } from './migrations.ts';
@@ -15,7 +15,7 @@ import { migrations } from './migrations.ts';
  * The embedded default store. better-sqlite3 is synchronous, so a write has reached the WAL when the
  * call returns: an ack sent after it never outruns the disk (synchronous=FULL survives power loss too).
  */
-export class SqliteStore implements WorkshopStore {
+export class SqliteStore implements Store {
   private readonly db: Database.Database;
 
   constructor(file: string) {
@@ -85,6 +85,34 @@ export class SqliteStore implements WorkshopStore {
       .prepare('SELECT id, title, revision, created_at AS createdAt FROM workshops ORDER BY created_at')
       .all() as WorkshopSummary[];
     return rows;
+  }
+
+  async appendNoteUpdate(docKey: string, update: Uint8Array): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO note_updates (doc_key, seq, update_data)
+         VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM note_updates WHERE doc_key = ?), ?)`,
+      )
+      .run(docKey, docKey, Buffer.from(update));
+  }
+
+  async loadNoteUpdates(docKey: string): Promise<{ updates: Uint8Array[]; lastSeq: number }> {
+    const rows = this.db
+      .prepare<[string], { seq: number; update_data: Buffer }>(
+        'SELECT seq, update_data FROM note_updates WHERE doc_key = ? ORDER BY seq',
+      )
+      .all(docKey);
+    return { updates: rows.map((row) => new Uint8Array(row.update_data)), lastSeq: rows.at(-1)?.seq ?? 0 };
+  }
+
+  async compactNotes(docKey: string, merged: Uint8Array, uptoSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM note_updates WHERE doc_key = ? AND seq <= ?').run(docKey, uptoSeq);
+      // The merge takes the place of the last update it covers, so later ones stay after it.
+      this.db
+        .prepare('INSERT INTO note_updates (doc_key, seq, update_data) VALUES (?, ?, ?)')
+        .run(docKey, uptoSeq, Buffer.from(merged));
+    })();
   }
 
   async close(): Promise<void> {

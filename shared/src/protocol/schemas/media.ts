@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MediaIdSchema } from '../../ids.ts';
+import { MediaIdSchema, ParticipantIdSchema } from '../../ids.ts';
 import { MEDIA_SOURCES } from '../../model/peer.ts';
 
 // mediasoup validates RTP/ICE/DTLS structures in depth and rejects what it can't use; these schemas
@@ -51,3 +51,19 @@ export const ConsumeRequestSchema = z.strictObject({
 });
 
 export const ResumeConsumerRequestSchema = z.strictObject({ consumerId: MediaIdSchema });
+
+export const SetConsumerPausedRequestSchema = z.strictObject({ consumerId: MediaIdSchema, paused: z.boolean() });
+
+/** Simulcast layers: 0 is the smallest encoding; the client asks for what fits the tile. */
+export const SetPreferredLayersRequestSchema = z.strictObject({
+  consumerId: MediaIdSchema,
+  spatialLayer: z.number().int().min(0).max(2),
+  temporalLayer: z.number().int().min(0).max(2).optional(),
+});
+
+export const ModerateRequestSchema = z.strictObject({
+  participantId: ParticipantIdSchema,
+  action: z.enum(['mute', 'stopCamera', 'stopShare']),
+});
+
+export const SpeakToBreakoutsRequestSchema = z.strictObject({ on: z.boolean() });

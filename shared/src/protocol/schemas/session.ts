@@ -7,9 +7,4 @@ export const DisplayNameSchema = z
   .max(80, 'a name has at most 80 characters')
   .refine((name) => !/\p{Cc}/u.test(name), 'a name cannot contain control characters');
 
-export const JoinRequestSchema = z.strictObject({
-  protocolVersion: z.number().int().nonnegative(),
-  displayName: DisplayNameSchema,
-});
-
 export const EmptyRequestSchema = z.strictObject({});

@@ -1,92 +1,48 @@
 import { Command, Fact, PROTOCOL_VERSION } from '@plenary/shared';
 import { testFakeParameters } from 'mediasoup-client';
 import { describe, expect, it } from 'vitest';
-import type { AcquiredMedia, LocalSource } from '../media/localMedia.ts';
-import { TrackRegistry } from '../media/tracks.ts';
-import { createAppStore } from '../stores/state.ts';
-import {
-  createFakeDevice,
-  FakeServer,
-  FakeSocket,
-  FakeTrack,
-  mid,
-  peer,
-  pid,
-  producerInfo,
-  settle,
-} from '../testing/fakes.ts';
-import { RoomSession } from './roomSession.ts';
-
-interface Options {
-  configure?: (server: FakeServer) => void;
-  acquire?: (want: LocalSource[]) => Promise<AcquiredMedia>;
-}
-
-const grantEverything = async (want: LocalSource[]): Promise<AcquiredMedia> => ({
-  tracks: Object.fromEntries(want.map((source) => [source, new FakeTrack(source === 'mic' ? 'audio' : 'video').track])),
-  problem: null,
-});
-
-function setup({ configure, acquire = grantEverything }: Options = {}) {
-  const server = new FakeServer(peer('me', 'Ada', 30));
-  server.peers = [peer('bob', 'Bob', 10)];
-  server.addRemoteProducer(producerInfo('bob-mic', 'bob', 'mic'));
-  server.addRemoteProducer(producerInfo('bob-cam', 'bob', 'camera'));
-  configure?.(server);
-  const socket = new FakeSocket(server);
-  const store = createAppStore();
-  const tracks = new TrackRegistry();
-  let endedCount = 0;
-  const session = new RoomSession({
-    store,
-    tracks,
-    socket: socket.socket,
-    createDevice: createFakeDevice,
-    acquire,
-    onEnded: () => {
-      endedCount += 1;
-    },
-  });
-  return { server, socket, store, tracks, session, ended: () => endedCount };
-}
-
-async function joinedRoom(options?: Options) {
-  const room = setup(options);
-  expect(await room.session.join('Ada')).toBe(true);
-  await settle();
-  return room;
-}
+import { mid, peer, pid, producerInfo, settle } from '../testing/fakes.ts';
+import { grantEverything, invite, joinedRoom, setup } from '../testing/session.ts';
+import { participant, participantToken, WORKSHOP_ID } from '../testing/workshop.ts';
 
 const me = pid('me');
 const bob = pid('bob');
 
-describe('RoomSession: joining', () => {
-  it('joins with the protocol version, shows everyone, receives their media and sends ours', async () => {
+describe('WorkshopSession: joining', () => {
+  it('joins with the protocol version and the invite, shows the room, receives and sends media', async () => {
     const { server, store, tracks } = await joinedRoom();
-    expect(server.sentOf(Command.sessionJoin)).toEqual([{ protocolVersion: PROTOCOL_VERSION, displayName: 'Ada' }]);
+    expect(server.sentOf(Command.sessionJoin)).toEqual([{ protocolVersion: PROTOCOL_VERSION, credential: invite }]);
     const state = store.getState();
-    expect(state.phase).toBe('joined');
+    expect(state).toMatchObject({ phase: 'in', selfId: 'me', workshopId: WORKSHOP_ID });
+    expect(state.workshop?.title).toBe('Regional training');
     expect(Object.keys(state.peers).sort()).toEqual(['bob', 'me']);
     expect(state.localMedia).toEqual({ mic: 'live', camera: 'live' });
-    expect(
-      server
-        .sentOf(Command.mediaConsume)
-        .map((c) => c.producerId)
-        .sort(),
-    ).toEqual(['bob-cam', 'bob-mic']);
+    const consumed = server.sentOf(Command.mediaConsume).map((c) => c.producerId);
+    expect(consumed.sort()).toEqual(['bob-cam', 'bob-mic']);
     expect(server.sentOf(Command.mediaResumeConsumer)).toHaveLength(2);
-    expect(
-      server
-        .sentOf(Command.mediaProduce)
-        .map((p) => p.source)
-        .sort(),
-    ).toEqual(['camera', 'mic']);
+    const produced = server.sentOf(Command.mediaProduce).map((p) => p.source);
+    expect(produced.sort()).toEqual(['camera', 'mic']);
     expect(tracks.get(bob, 'mic')?.kind).toBe('audio');
-    expect(tracks.get(bob, 'camera')?.kind).toBe('video');
     expect(tracks.get(me, 'camera')?.kind).toBe('video');
   });
 
-  it("shows the server's refusal on the join screen and closes the socket", async () => {
+  it('keeps the participant token for this workshop, to come back as the same person', async () => {
+    const { credentials } = await joinedRoom();
+    expect(credentials.participantToken(WORKSHOP_ID)).toBe(participantToken('me'));
+  });
+
+  it('waits in the lobby without media when the join answer has no room', async () => {
+    const { server, store } = await joinedRoom({
+      configure: (s) => {
+        s.roomId = null;
+        s.whereabouts = { location: { kind: 'lobby' }, visiting: null };
+      },
+    });
+    expect(store.getState()).toMatchObject({ phase: 'in', roomId: null, peers: {} });
+    expect(server.sentOf(Command.mediaCreateTransport)).toHaveLength(0);
+  });
+
+  it("shows the server's refusal and closes the socket", async () => {
     const { socket, store, session, ended } = setup({
       configure: (server) =>
         server.on(Command.sessionJoin, () => ({
@@ -94,8 +50,8 @@ describe('RoomSession: joining', () => {
           error: { code: 'incompatible_protocol', message: 'This page is out of date. Reload it.' },
         })),
     });
-    expect(await session.join('Ada')).toBe(false);
-    expect(store.getState().phase).toBe('lobby');
+    expect(await session.join(invite, WORKSHOP_ID)).toMatchObject({ ok: false, code: 'incompatible_protocol' });
+    expect(store.getState().phase).toBe('out');
     expect(store.getState().notices).toEqual([
       { topic: 'join', tone: 'alert', text: 'This page is out of date. Reload it.' },
     ]);
@@ -107,25 +63,26 @@ describe('RoomSession: joining', () => {
   it('says so when the server cannot be reached', async () => {
     const { socket, store, session, server } = setup();
     socket.unreachable = true;
-    expect(await session.join('Ada')).toBe(false);
+    expect(await session.join(invite, WORKSHOP_ID)).toMatchObject({ ok: false, code: 'unreachable' });
     expect(store.getState().notices[0]?.text).toMatch(/Cannot reach the Plenary server/);
-    expect(store.getState().displayName).toBe('Ada');
     expect(server.sent).toHaveLength(0);
   });
 
   it('applies facts that arrive before the join answer after the snapshot, not before', async () => {
     const { server, socket, store, session } = setup();
     const release = server.hold(Command.sessionJoin);
-    const joining = session.join('Ada');
+    const joining = session.join(invite, WORKSHOP_ID);
     await settle();
     server.addRemoteProducer(producerInfo('cy-mic', 'cy', 'mic'));
     socket.fact(Fact.peerJoined, peer('cy', 'Cy', 40));
     socket.fact(Fact.producerAdded, producerInfo('cy-mic', 'cy', 'mic'));
+    socket.fact(Fact.workshopChanged, { revision: 11, slices: { title: 'Renamed' }, chat: [] });
     release();
     await joining;
     await settle();
     expect(Object.keys(store.getState().peers).sort()).toEqual(['bob', 'cy', 'me']);
     expect(server.sentOf(Command.mediaConsume).map((c) => c.producerId)).toContain('cy-mic');
+    expect(store.getState().workshop).toMatchObject({ revision: 11, title: 'Renamed' });
   });
 
   it('joins without media and says why when the devices are refused', async () => {
@@ -144,7 +101,7 @@ describe('RoomSession: joining', () => {
   });
 });
 
-describe('RoomSession: facts', () => {
+describe('WorkshopSession: media facts', () => {
   it('receives a newcomer, shows their mute, and drops them when they leave', async () => {
     const { server, socket, store, tracks } = await joinedRoom();
     server.addRemoteProducer(producerInfo('cy-mic', 'cy', 'mic'));
@@ -184,13 +141,29 @@ describe('RoomSession: facts', () => {
     await settle();
     expect(server.sentOf(Command.mediaConsume)).toHaveLength(3);
     expect(store.getState().localMedia).toEqual({ mic: 'paused', camera: 'live' });
-    const lastPause = server.sentOf(Command.mediaSetProducerPaused).at(-1);
-    expect(lastPause?.paused).toBe(true);
+    expect(server.sentOf(Command.mediaSetProducerPaused).at(-1)?.paused).toBe(true);
     expect(store.getState().notices.some((notice) => notice.topic === 'media')).toBe(false);
+  });
+
+  it('follows a chair who muted us, and says who it was', async () => {
+    const { server, socket, store } = await joinedRoom({
+      configure: (s) => {
+        s.workshop.participants[pid('chair')] = participant('chair', { name: 'Fatima', role: 'facilitator' });
+      },
+    });
+    socket.fact(Fact.moderated, { action: 'mute', by: pid('chair') });
+    await settle();
+    expect(store.getState().localMedia.mic).toBe('paused');
+    expect(server.sentOf(Command.mediaSetProducerPaused).at(-1)?.paused).toBe(true);
+    expect(store.getState().notices).toContainEqual({
+      topic: 'moderation',
+      tone: 'alert',
+      text: 'Fatima muted your microphone.',
+    });
   });
 });
 
-describe('RoomSession: controls', () => {
+describe('WorkshopSession: controls', () => {
   it('mutes and unmutes the mic', async () => {
     const { server, store, session } = await joinedRoom();
     await session.toggleMic();
@@ -243,11 +216,22 @@ describe('RoomSession: controls', () => {
     expect(store.getState().notices.some((notice) => notice.topic === 'devices')).toBe(false);
   });
 
-  it('leaves: tells the server, releases media, returns to the join screen keeping the name', async () => {
+  it('sends workshop commands as they are and applies nothing until the server says so', async () => {
+    const { server, session, store } = await joinedRoom();
+    const before = store.getState().workshop;
+    expect(await session.command({ type: 'queue.raiseHand', kind: 'direct-reply' })).toEqual({
+      ok: true,
+      data: { revision: 11 },
+    });
+    expect(server.sentOf(Command.workshopCommand)).toEqual([{ type: 'queue.raiseHand', kind: 'direct-reply' }]);
+    expect(store.getState().workshop).toBe(before);
+  });
+
+  it('leaves: tells the server, releases media, goes out keeping the page', async () => {
     const { server, socket, store, session, tracks, ended } = await joinedRoom();
     await session.leave();
     expect(server.sentOf(Command.sessionLeave)).toEqual([{}]);
-    expect(store.getState()).toMatchObject({ phase: 'lobby', displayName: 'Ada', peers: {}, selfId: null });
+    expect(store.getState()).toMatchObject({ phase: 'out', peers: {}, selfId: null, workshop: null });
     expect(tracks.get(bob, 'mic')).toBeUndefined();
     expect(tracks.get(me, 'camera')).toBeUndefined();
     expect(socket.connected).toBe(false);
@@ -255,27 +239,5 @@ describe('RoomSession: controls', () => {
     // Facts from a session that is over change nothing.
     socket.fact(Fact.peerJoined, peer('late'));
     expect(store.getState().peers).toEqual({});
-  });
-});
-
-describe('RoomSession: connection', () => {
-  it('rejoins after the socket reconnects by itself, with the same name and media', async () => {
-    const { server, socket, store } = await joinedRoom();
-    socket.drop('transport close');
-    expect(store.getState().link).toBe('reconnecting');
-    expect(store.getState().notices.some((notice) => notice.topic === 'connection')).toBe(true);
-    socket.reconnect();
-    await settle(40);
-    expect(server.sentOf(Command.sessionJoin)).toHaveLength(2);
-    expect(store.getState().link).toBe('online');
-    expect(store.getState().localMedia).toEqual({ mic: 'live', camera: 'live' });
-    expect(server.sentOf(Command.mediaCreateTransport)).toHaveLength(4);
-  });
-
-  it('returns to the join screen when the server ends the session', async () => {
-    const { socket, store } = await joinedRoom();
-    socket.drop('io server disconnect');
-    expect(store.getState().phase).toBe('lobby');
-    expect(store.getState().notices[0]?.text).toBe('The server ended your session.');
   });
 });

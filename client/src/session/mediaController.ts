@@ -1,119 +1,109 @@
-import { Command, Fact, PROTOCOL_VERSION, type ProducerInfo, type WireObject } from '@plenary/shared';
+import { Fact, type ProducerInfo, type WireObject } from '@plenary/shared';
 import type { Device } from 'mediasoup-client';
 import { assertNever } from '../lib/assertNever.ts';
 import { type AcquiredMedia, acquireLocalMedia, type LocalSource } from '../media/localMedia.ts';
 import { MediaSession, MediaSessionClosed } from '../media/mediaSession.ts';
 import type { TrackRegistry } from '../media/tracks.ts';
-import { bindFacts, type FactEvent } from '../net/facts.ts';
-import { ackChannel, createRequester, type Requester, RequestFailed } from '../net/request.ts';
-import { connectSocket, type PlenarySocket } from '../net/socket.ts';
-import { applyFact, connectionLost, joined, joinFailed, joinStarted, left } from '../stores/room.ts';
+import type { MediaFactEvent } from '../net/facts.ts';
+import { type Requester, RequestFailed } from '../net/request.ts';
 import type { LocalSourceStatus } from '../stores/slices/localMedia.ts';
 import { type Notice, type NoticeTopic, withNotice, withoutNotice } from '../stores/slices/notices.ts';
-import type { AppState, AppStore } from '../stores/state.ts';
+import type { AppStore } from '../stores/state.ts';
 
-export interface RoomSessionDeps {
+export interface MediaControllerDeps {
   store: AppStore;
   tracks: TrackRegistry;
-  socket: PlenarySocket;
-  requestTimeoutMs?: number;
+  request: Requester;
   /** For tests: mediasoup-client's FakeHandler instead of the browser's WebRTC. */
   createDevice?: () => Promise<Device>;
   /** For tests: tracks without a camera. */
   acquire?: (want: LocalSource[]) => Promise<AcquiredMedia>;
-  /** Called once when the session is over (left, refused, or ended by the server). */
-  onEnded?: () => void;
 }
 
-/** What the person asked for, kept across media rebuilds; the store shows what is actually happening. */
+/** What the person asked for, kept across rooms and rebuilds; the store shows what is actually happening. */
 interface Intent {
   mic: 'on' | 'muted' | 'off';
   camera: 'on' | 'off';
 }
 
-const LEAVE_TIMEOUT_MS = 3_000;
-
 /**
- * One visit to the room, from pressing Join to leaving: owns the socket, the fact binding and the
- * media session, and turns what happens on them into store transitions. UI code never touches
- * it directly; it calls the functions in `session/actions.ts`.
+ * This tab's audio and video in its current media room. Moving rooms (`enter`), a router change
+ * (`mediaReconnectRequired`) and a reconnect all take the same path: close everything, build it again
+ * against the room's router, keeping what the person chose (muted, camera off).
  */
-export class RoomSession {
-  readonly #deps: RoomSessionDeps;
-  readonly #request: Requester;
-  #displayName = '';
+export class MediaController {
+  readonly #deps: MediaControllerDeps;
   #routerRtpCapabilities: WireObject | null = null;
   #media: MediaSession | null = null;
   /** Media work (builds, rebuilds, toggles) runs one step at a time, in order. */
-  #mediaQueue: Promise<void> = Promise.resolve();
-  /** Facts that arrive before the join answer is applied wait here, then replay in order. */
-  #pendingFacts: FactEvent[] | null = null;
-  #unbindFacts: (() => void) | null = null;
+  #queue: Promise<void> = Promise.resolve();
   #intent: Intent = { mic: 'on', camera: 'on' };
-  #ended = false;
+  #closed = false;
 
-  constructor(deps: RoomSessionDeps) {
+  constructor(deps: MediaControllerDeps) {
     this.#deps = deps;
-    this.#request = createRequester(ackChannel(deps.socket), { timeoutMs: deps.requestTimeoutMs });
   }
 
-  get ended(): boolean {
-    return this.#ended;
-  }
-
-  async join(displayName: string): Promise<boolean> {
-    const { socket, store } = this.#deps;
-    this.#displayName = displayName;
-    store.setState((state) => joinStarted(state, displayName));
-    this.#unbindFacts = bindFacts(socket, (event) => this.#onFact(event));
-    try {
-      await connectSocket(socket);
-    } catch {
-      this.#end((state) => joinFailed(state, 'Cannot reach the Plenary server. Check your connection and try again.'));
-      return false;
+  /** Into a room (its router's capabilities), or out of every room (`null`: the lobby). */
+  enter(routerRtpCapabilities: WireObject | null): Promise<void> {
+    // Closed at once, so facts of the new room aren't consumed on the old room's transports.
+    this.suspend();
+    this.#routerRtpCapabilities = routerRtpCapabilities;
+    if (!routerRtpCapabilities) {
+      this.#setLocal('mic', 'off');
+      this.#setLocal('camera', 'off');
+      return this.#queue;
     }
-    if (!(await this.#enter())) return false;
-    socket.on('disconnect', (reason) => this.#onDisconnect(reason));
-    socket.on('connect', () => void this.#onReconnect());
-    void this.#enqueueMedia(() => this.#connectMedia());
-    return true;
+    return this.#enqueue(() => this.#connect());
   }
 
-  /** Sends the join and applies its snapshot; on refusal the session ends with the server's message. */
-  async #enter(): Promise<boolean> {
-    this.#pendingFacts = [];
-    const reply = await this.#request(Command.sessionJoin, {
-      protocolVersion: PROTOCOL_VERSION,
-      displayName: this.#displayName,
-    });
-    if (this.#ended) return false;
-    if (!reply.ok) {
-      this.#end((state) => joinFailed(state, reply.error.message));
-      return false;
-    }
-    this.#routerRtpCapabilities = reply.data.routerRtpCapabilities;
-    this.#deps.store.setState((state) => joined(state, reply.data));
-    const pending = this.#pendingFacts;
-    this.#pendingFacts = null;
-    for (const event of pending) this.#onFact(event);
-    return true;
-  }
-
-  async leave(): Promise<void> {
-    if (this.#ended) return;
-    // Camera light off and tiles gone at once; the server hears about it right after.
+  /** The connection dropped: the server has let go of our media already. */
+  suspend(): void {
     this.#media?.close();
-    const { socket } = this.#deps;
-    const said = socket.connected
-      ? createRequester(ackChannel(socket), { timeoutMs: LEAVE_TIMEOUT_MS })(Command.sessionLeave, {})
-      : Promise.resolve(null);
-    this.#end(left, { disconnect: false });
-    await said;
-    socket.disconnect();
+    this.#media = null;
+    this.#deps.tracks.clear();
+  }
+
+  close(): void {
+    this.#closed = true;
+    this.suspend();
+  }
+
+  /** Media side effects of a fact, after the store has applied it. */
+  handle(event: MediaFactEvent): void {
+    const media = this.#media;
+    switch (event.name) {
+      case Fact.peerJoined:
+      case Fact.producerPausedChanged:
+      case Fact.activeSpeakerChanged:
+        break;
+      case Fact.peerLeft:
+        media?.dropParticipant(event.payload.participantId);
+        break;
+      case Fact.producerAdded:
+        if (media) this.#consume(media, event.payload);
+        break;
+      case Fact.producerClosed:
+        media?.dropProducer(event.payload.producerId);
+        break;
+      case Fact.consumerClosed:
+        media?.closeConsumer(event.payload.consumerId);
+        break;
+      case Fact.mediaReconnectRequired:
+        // The room moved to another router: its capabilities are the ones to load from now on.
+        this.#routerRtpCapabilities = event.payload.routerRtpCapabilities;
+        void this.#enqueue(() => this.#rebuild(event.payload.reason));
+        break;
+      case Fact.moderated:
+        void this.#enqueue(() => this.#moderated(event.payload.action));
+        break;
+      default:
+        assertNever(event);
+    }
   }
 
   toggleMic(): Promise<void> {
-    return this.#enqueueMedia(async () => {
+    return this.#enqueue(async () => {
       const media = this.#media;
       if (!media || media.closed) return;
       const status = this.#deps.store.getState().localMedia.mic;
@@ -137,7 +127,7 @@ export class RoomSession {
   }
 
   toggleCamera(): Promise<void> {
-    return this.#enqueueMedia(async () => {
+    return this.#enqueue(async () => {
       const media = this.#media;
       if (!media || media.closed) return;
       const status = this.#deps.store.getState().localMedia.camera;
@@ -153,62 +143,27 @@ export class RoomSession {
     });
   }
 
-  // ---- facts ---------------------------------------------------------------------------------
+  // ---- building ------------------------------------------------------------------------------
 
-  #onFact(event: FactEvent): void {
-    if (this.#ended) return;
-    if (this.#pendingFacts) {
-      this.#pendingFacts.push(event);
-      return;
-    }
-    this.#deps.store.setState((state) => applyFact(state, event));
-    const media = this.#media;
-    switch (event.name) {
-      case Fact.peerJoined:
-      case Fact.producerPausedChanged:
-        break;
-      case Fact.peerLeft:
-        media?.dropParticipant(event.payload.participantId);
-        break;
-      case Fact.producerAdded:
-        if (media) this.#consume(media, event.payload);
-        break;
-      case Fact.producerClosed:
-        media?.dropProducer(event.payload.producerId);
-        break;
-      case Fact.consumerClosed:
-        media?.closeConsumer(event.payload.consumerId);
-        break;
-      case Fact.mediaReconnectRequired:
-        // The room moved to another router: its capabilities are the ones to load from now on.
-        this.#routerRtpCapabilities = event.payload.routerRtpCapabilities;
-        void this.#enqueueMedia(() => this.#reconnectMedia(event.payload.reason));
-        break;
-      default:
-        assertNever(event);
-    }
-  }
-
-  // ---- media ---------------------------------------------------------------------------------
-
-  #enqueueMedia(step: () => Promise<void>): Promise<void> {
-    const run = this.#mediaQueue.then(() => (this.#ended ? undefined : step()));
-    this.#mediaQueue = run.catch((error: unknown) => console.error('[plenary] media step failed', error));
-    return this.#mediaQueue;
+  #enqueue(step: () => Promise<void>): Promise<void> {
+    const run = this.#queue.then(() => (this.#closed ? undefined : step()));
+    this.#queue = run.catch((error: unknown) => console.error('[plenary] media step failed', error));
+    return this.#queue;
   }
 
   /** Builds media from scratch: device, transports, everything the others offer, then our own mic and camera. */
-  async #connectMedia(): Promise<void> {
+  async #connect(): Promise<void> {
     const { store, tracks } = this.#deps;
     const selfId = store.getState().selfId;
-    if (!selfId || !this.#routerRtpCapabilities) return;
+    const capabilities = this.#routerRtpCapabilities;
+    if (!selfId || !capabilities || this.#media) return;
     const media = new MediaSession({
-      request: this.#request,
+      request: this.#deps.request,
       tracks,
       selfId,
       createDevice: this.#deps.createDevice,
       onFailure: (reason) => {
-        if (this.#media === media) void this.#enqueueMedia(() => this.#reconnectMedia(reason));
+        if (this.#media === media) void this.#enqueue(() => this.#rebuild(reason));
       },
       onLocalTrackEnded: (source) => {
         if (this.#media !== media) return;
@@ -220,7 +175,7 @@ export class RoomSession {
     this.#setLocal('mic', this.#intent.mic === 'off' ? 'off' : 'starting');
     this.#setLocal('camera', this.#intent.camera === 'off' ? 'off' : 'starting');
     try {
-      await media.start(this.#routerRtpCapabilities);
+      await media.start(capabilities);
     } catch (error) {
       if (media.closed) return;
       this.#setLocal('mic', 'off');
@@ -242,12 +197,26 @@ export class RoomSession {
     await Promise.all(want.map((source) => this.#publish(media, source, acquired.tracks[source])));
   }
 
-  async #reconnectMedia(reason?: string): Promise<void> {
+  async #rebuild(reason?: string): Promise<void> {
     if (reason) console.warn('[plenary] rebuilding media', { reason });
-    this.#media?.close();
-    this.#media = null;
+    this.suspend();
     this.#notify('media', 'status', 'Reconnecting audio and video…');
-    await this.#connectMedia();
+    await this.#connect();
+  }
+
+  /** A chair muted us or stopped our camera: the server already did; make this tab agree. */
+  async #moderated(action: 'mute' | 'stopCamera' | 'stopShare'): Promise<void> {
+    const media = this.#media;
+    if (action === 'mute') {
+      this.#intent.mic = 'muted';
+      if (media?.hasProducer('mic')) await this.#attempt('media', 'Could not mute', () => media.setPaused('mic', true));
+      if (this.#deps.store.getState().localMedia.mic === 'live') this.#setLocal('mic', 'paused');
+    } else if (action === 'stopCamera') {
+      this.#intent.camera = 'off';
+      // The server closed the producer; closing ours may be refused as unknown, which changes nothing.
+      if (media?.hasProducer('camera')) await media.unpublish('camera').catch(() => undefined);
+      this.#setLocal('camera', 'off');
+    }
   }
 
   /** Turns a source on that has no producer: asks for the device, then sends it. */
@@ -296,44 +265,6 @@ export class RoomSession {
     });
   }
 
-  // ---- connection ----------------------------------------------------------------------------
-
-  #onDisconnect(reason: string): void {
-    if (this.#ended || reason === 'io client disconnect') return;
-    // The server drops our media with the socket; rebuild it after rejoining.
-    this.#media?.close();
-    this.#media = null;
-    this.#deps.tracks.clear();
-    if (reason === 'io server disconnect') {
-      // socket.io does not reconnect after the server closed the connection on purpose.
-      this.#end((state) => left(state, { topic: 'join', tone: 'alert', text: 'The server ended your session.' }));
-      return;
-    }
-    this.#deps.store.setState(connectionLost);
-  }
-
-  /** After socket.io reconnected by itself: join again and rebuild media as the person had it. */
-  async #onReconnect(): Promise<void> {
-    if (this.#ended) return;
-    if (await this.#enter()) void this.#enqueueMedia(() => this.#connectMedia());
-  }
-
-  /** Tears everything down and moves the store with `next`; idempotent. */
-  #end(next: (state: AppState) => AppState, { disconnect = true } = {}): void {
-    if (this.#ended) return;
-    this.#ended = true;
-    this.#unbindFacts?.();
-    this.#media?.close();
-    this.#media = null;
-    this.#deps.tracks.clear();
-    const { socket, store } = this.#deps;
-    socket.removeAllListeners('disconnect');
-    socket.removeAllListeners('connect');
-    if (disconnect) socket.disconnect();
-    store.setState(next);
-    this.#deps.onEnded?.();
-  }
-
   // ---- store helpers -------------------------------------------------------------------------
 
   #setLocal(source: LocalSource, status: LocalSourceStatus): void {
@@ -359,7 +290,7 @@ export class RoomSession {
       await step();
       return true;
     } catch (error) {
-      if (error instanceof MediaSessionClosed || this.#ended) return false;
+      if (error instanceof MediaSessionClosed || this.#closed) return false;
       this.#notify(topic, 'alert', `${what}: ${messageOf(error)}`);
       return false;
     }

@@ -1,0 +1,88 @@
+import { isDiscussant } from '@plenary/shared';
+import { useShallow } from 'zustand/react/shallow';
+import { type TabSpec, Tabs } from '../../components/Tabs.tsx';
+import { showPanel } from '../../session/actions.ts';
+import { useAppStore } from '../../stores/appStore.ts';
+import { selectIsChair, selectWaiting } from '../../stores/selectors.ts';
+import type { PanelTab } from '../../stores/slices/ui.ts';
+import type { AppState } from '../../stores/state.ts';
+import { AgendaPanel } from '../agenda/AgendaPanel.tsx';
+import { BreakoutsPanel } from '../breakouts/BreakoutsPanel.tsx';
+import { ChatPanel } from '../chat/ChatPanel.tsx';
+import { InvitePanel } from '../invites/InvitePanel.tsx';
+import { LobbyList } from '../lobby/LobbyList.tsx';
+import { SpeakersPanel } from '../queue/SpeakersPanel.tsx';
+import { ParticipantList } from './ParticipantList.tsx';
+
+interface Badges {
+  chair: boolean;
+  waiting: number;
+  queue: number;
+  help: number;
+  breakoutOpen: boolean;
+}
+
+const selectBadges = (state: AppState): Badges => {
+  const chair = selectIsChair(state);
+  const open = state.workshop?.breakouts.open;
+  return {
+    chair,
+    waiting: chair ? selectWaiting(state).length : 0,
+    queue: state.workshop?.queue.entries.length ?? 0,
+    // Chairs see every open request; others see their own.
+    help: open ? open.help.length : 0,
+    breakoutOpen: Boolean(open),
+  };
+};
+
+/** Which tabs someone sees: everyone reads; chairs also hand out invitations. */
+export function panelTabs({ chair, waiting, queue, help }: Badges): TabSpec<PanelTab>[] {
+  const tabs: TabSpec<PanelTab>[] = [
+    { id: 'people', label: 'People', badge: waiting },
+    { id: 'agenda', label: 'Agenda' },
+    { id: 'speakers', label: 'Speakers', badge: queue },
+    { id: 'breakouts', label: 'Breakouts', badge: chair ? help : 0 },
+    { id: 'chat', label: 'Chat' },
+  ];
+  return chair ? [...tabs, { id: 'invite', label: 'Invite' }] : tabs;
+}
+
+/** A chair alone in the workshop is pointed at the invitation links. */
+function InviteHint() {
+  const alone = useAppStore((state) => Object.keys(state.workshop?.participants ?? {}).length <= 1);
+  if (!alone) return null;
+  return (
+    <p className="hint">
+      Nobody else has joined yet.{' '}
+      <button type="button" className="small" onClick={() => showPanel('invite')}>
+        Show invitation links
+      </button>
+    </p>
+  );
+}
+
+export function SidePanel() {
+  const badges = useAppStore(useShallow(selectBadges));
+  const selected = useAppStore((state) => state.panel);
+  const role = useAppStore((state) => (state.selfId ? state.workshop?.participants[state.selfId]?.role : undefined));
+  const tabs = panelTabs(badges);
+  const current = tabs.some((tab) => tab.id === selected) ? selected : 'people';
+  return (
+    <aside className="side-panel" aria-label="Workshop">
+      <Tabs label="Workshop panels" tabs={tabs} selected={current} onSelect={showPanel}>
+        {current === 'people' && (
+          <>
+            {badges.chair && <LobbyList />}
+            {badges.chair && <InviteHint />}
+            <ParticipantList />
+          </>
+        )}
+        {current === 'agenda' && <AgendaPanel />}
+        {current === 'speakers' && <SpeakersPanel canSpeak={role !== undefined && role !== 'observer'} />}
+        {current === 'breakouts' && <BreakoutsPanel canAskForHelp={role !== undefined && isDiscussant(role)} />}
+        {current === 'chat' && <ChatPanel canWrite={role !== undefined && role !== 'observer'} />}
+        {current === 'invite' && <InvitePanel />}
+      </Tabs>
+    </aside>
+  );
+}

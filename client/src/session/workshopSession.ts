@@ -1,0 +1,304 @@
+import {
+  Command,
+  type CommandRequest,
+  Fact,
+  type FactPayloads,
+  PROTOCOL_VERSION,
+  type RoomChanged,
+  type WorkshopChange,
+  type WorkshopId,
+} from '@plenary/shared';
+import type { Device } from 'mediasoup-client';
+import type { AcquiredMedia, LocalSource } from '../media/localMedia.ts';
+import type { TrackRegistry } from '../media/tracks.ts';
+import { bindFacts, type FactEvent } from '../net/facts.ts';
+import { ackChannel, createRequester, type Reply, type RequestError, type Requester } from '../net/request.ts';
+import { connectSocket, type PlenarySocket } from '../net/socket.ts';
+import {
+  applyMediaFact,
+  connectionBack,
+  connectionLost,
+  joinFailed,
+  joinStarted,
+  left,
+  roomEntered,
+} from '../stores/room.ts';
+import { withNotice } from '../stores/slices/notices.ts';
+import type { AppState, AppStore } from '../stores/state.ts';
+import { applyWorkshopChange, snapshotApplied, workshopJoined } from '../stores/workshop.ts';
+import type { Credentials } from './credentials.ts';
+import { MediaController } from './mediaController.ts';
+
+export type Credential = CommandRequest<typeof Command.sessionJoin>['credential'];
+export type WorkshopCommand = CommandRequest<typeof Command.workshopCommand>;
+
+export interface WorkshopSessionDeps {
+  store: AppStore;
+  tracks: TrackRegistry;
+  socket: PlenarySocket;
+  credentials: Credentials;
+  requestTimeoutMs?: number;
+  /** For tests: mediasoup-client's FakeHandler instead of the browser's WebRTC. */
+  createDevice?: () => Promise<Device>;
+  /** For tests: tracks without a camera. */
+  acquire?: (want: LocalSource[]) => Promise<AcquiredMedia>;
+  /** Called once when the session is over (left, refused, or ended by the server). */
+  onEnded?: () => void;
+}
+
+/** `unreachable`: the socket never connected; otherwise the server's (or the request's) error code. */
+export type JoinOutcome = { ok: true } | { ok: false; code: RequestError['code'] | 'unreachable'; message: string };
+
+const LEAVE_TIMEOUT_MS = 3_000;
+
+/**
+ * One visit to a workshop, from the join to leaving: owns the socket and the fact binding, keeps
+ * the workshop view in revision order, and moves media (through `MediaController`) whenever the
+ * server says this participant changed rooms. UI code never touches it; it calls `session/actions.ts`.
+ */
+export class WorkshopSession {
+  readonly #deps: WorkshopSessionDeps;
+  readonly #request: Requester;
+  readonly #media: MediaController;
+  #credential: Credential | null = null;
+  #workshopId: WorkshopId | null = null;
+  /** Facts that arrive before the join answer is applied wait here, then replay in order. */
+  #pendingFacts: FactEvent[] | null = null;
+  /** Changes that arrive while a snapshot is on its way wait here, then replay against it. */
+  #awaitingSnapshot: WorkshopChange[] | null = null;
+  #unbindFacts: (() => void) | null = null;
+  #ended = false;
+
+  constructor(deps: WorkshopSessionDeps) {
+    this.#deps = deps;
+    this.#request = createRequester(ackChannel(deps.socket), { timeoutMs: deps.requestTimeoutMs });
+    this.#media = new MediaController({
+      store: deps.store,
+      tracks: deps.tracks,
+      request: this.#request,
+      createDevice: deps.createDevice,
+      acquire: deps.acquire,
+    });
+  }
+
+  get ended(): boolean {
+    return this.#ended;
+  }
+
+  /** Joins `workshopId` (the one the credential names) with an invite or a participant token. */
+  async join(credential: Credential, workshopId: WorkshopId): Promise<JoinOutcome> {
+    const { socket, store } = this.#deps;
+    this.#credential = credential;
+    this.#workshopId = workshopId;
+    store.setState(joinStarted);
+    this.#unbindFacts = bindFacts(socket, (event) => this.#onFact(event));
+    try {
+      await connectSocket(socket);
+    } catch {
+      const message = 'Cannot reach the Plenary server. Check your connection and try again.';
+      this.#end((state) => joinFailed(state, message));
+      return { ok: false, code: 'unreachable', message };
+    }
+    const outcome = await this.#enter();
+    if (!outcome.ok) return outcome;
+    socket.on('disconnect', (reason) => this.#onDisconnect(reason));
+    socket.on('connect', () => void this.#onReconnect());
+    return outcome;
+  }
+
+  /**
+   * Sends the join and applies its snapshot. On refusal the session ends with the server's message,
+   * except when a rejoin merely lost its connection again: the next reconnect tries again.
+   */
+  async #enter({ rejoin = false } = {}): Promise<JoinOutcome> {
+    const credential = this.#credential;
+    if (!credential) return { ok: false, code: 'not_joined', message: 'Nothing to join with.' };
+    this.#pendingFacts = [];
+    this.#awaitingSnapshot = null;
+    const reply = await this.#request(Command.sessionJoin, { protocolVersion: PROTOCOL_VERSION, credential });
+    if (this.#ended) return { ok: false, code: 'not_joined', message: 'The session is over.' };
+    if (!reply.ok) {
+      const { code, message } = reply.error;
+      if (rejoin && (code === 'disconnected' || code === 'timeout')) return { ok: false, code, message };
+      // A token the server no longer accepts is useless: the person introduces themselves again.
+      if (credential.kind === 'participant' && (code === 'forbidden' || code === 'not_found') && this.#workshopId) {
+        this.#deps.credentials.forgetParticipantToken(this.#workshopId);
+      }
+      this.#end((state) => joinFailed(state, message));
+      return { ok: false, code, message };
+    }
+    const result = reply.data;
+    // From now on (reloads, reconnects, other tabs) this person comes back as themselves.
+    this.#credential = { kind: 'participant', token: result.participantToken };
+    this.#deps.credentials.saveParticipantToken(result.workshop.id, result.participantToken);
+    this.#deps.store.setState((state) => workshopJoined(state, result));
+    void this.#media.enter(result.room?.routerRtpCapabilities ?? null);
+    const pending = this.#pendingFacts;
+    this.#pendingFacts = null;
+    for (const event of pending) this.#onFact(event);
+    return { ok: true };
+  }
+
+  async leave(): Promise<void> {
+    if (this.#ended) return;
+    // Camera light off and tiles gone at once; the server hears about it right after.
+    this.#media.close();
+    const { socket } = this.#deps;
+    const said = socket.connected
+      ? createRequester(ackChannel(socket), { timeoutMs: LEAVE_TIMEOUT_MS })(Command.sessionLeave, {})
+      : Promise.resolve(null);
+    this.#end((state) => left(state, { topic: 'join', tone: 'status', text: 'You left the workshop.' }), {
+      disconnect: false,
+    });
+    await said;
+    socket.disconnect();
+  }
+
+  /** A workshop action; its effect arrives as `workshop:changed`, never applied ahead of the server. */
+  command(command: WorkshopCommand): Promise<Reply<{ revision: number }>> {
+    return this.#request(Command.workshopCommand, command);
+  }
+
+  createInvites() {
+    return this.#request(Command.workshopCreateInvites, {});
+  }
+
+  toggleMic(): Promise<void> {
+    return this.#media.toggleMic();
+  }
+
+  toggleCamera(): Promise<void> {
+    return this.#media.toggleCamera();
+  }
+
+  // ---- facts ---------------------------------------------------------------------------------
+
+  #onFact(event: FactEvent): void {
+    if (this.#ended) return;
+    if (this.#pendingFacts) {
+      this.#pendingFacts.push(event);
+      return;
+    }
+    switch (event.name) {
+      case Fact.workshopChanged:
+        this.#onWorkshopChange(event.payload);
+        return;
+      case Fact.roomChanged:
+        this.#onRoomChanged(event.payload);
+        return;
+      case Fact.notesUpdated:
+      case Fact.notesAwarenessUpdated:
+        // Only sent to those who opened a room's notes, which this client doesn't do yet.
+        return;
+      case Fact.moderated:
+        this.#onModerated(event.payload);
+        break;
+      default:
+        break;
+    }
+    this.#deps.store.setState((state) => applyMediaFact(state, event));
+    this.#media.handle(event);
+  }
+
+  #onWorkshopChange(change: WorkshopChange): void {
+    if (this.#awaitingSnapshot) {
+      this.#awaitingSnapshot.push(change);
+      return;
+    }
+    const { store } = this.#deps;
+    const { state, outcome } = applyWorkshopChange(store.getState(), change);
+    if (outcome === 'applied') store.setState(state);
+    if (outcome === 'gap') void this.#catchUp();
+  }
+
+  /** Some changes were lost: take a snapshot, then replay whatever arrived meanwhile on top of it. */
+  async #catchUp(): Promise<void> {
+    if (this.#awaitingSnapshot) return;
+    this.#awaitingSnapshot = [];
+    const reply = await this.#request(Command.workshopSnapshot, {});
+    const waiting = this.#awaitingSnapshot;
+    this.#awaitingSnapshot = null;
+    if (this.#ended || !waiting) return;
+    if (!reply.ok) {
+      // A dropped connection rejoins (and so resynchronises) by itself; anything else is worth a word.
+      if (reply.error.code !== 'disconnected') {
+        this.#deps.store.setState((state) => ({
+          notices: withNotice(state.notices, {
+            topic: 'connection',
+            tone: 'alert',
+            text: `This page may be out of date (${reply.error.message}). Reload it if things look wrong.`,
+          }),
+        }));
+      }
+      return;
+    }
+    this.#deps.store.setState((state) => snapshotApplied(state, reply.data));
+    for (const change of waiting) this.#onWorkshopChange(change);
+  }
+
+  #onRoomChanged(payload: RoomChanged): void {
+    this.#deps.store.setState((state) => roomEntered(state, payload));
+    void this.#media.enter(payload.room?.routerRtpCapabilities ?? null);
+  }
+
+  #onModerated({ action, by }: FactPayloads[typeof Fact.moderated]): void {
+    this.#deps.store.setState((state) => {
+      const name = state.workshop?.participants[by]?.name ?? 'A facilitator';
+      const what = {
+        mute: 'muted your microphone',
+        stopCamera: 'stopped your camera',
+        stopShare: 'stopped your screen share',
+      };
+      return {
+        notices: withNotice(state.notices, { topic: 'moderation', tone: 'alert', text: `${name} ${what[action]}.` }),
+      };
+    });
+  }
+
+  // ---- connection ----------------------------------------------------------------------------
+
+  #onDisconnect(reason: string): void {
+    if (this.#ended || reason === 'io client disconnect') return;
+    // The server drops our media with the socket; it is rebuilt once we are back in a room.
+    this.#media.suspend();
+    if (reason === 'io server disconnect') {
+      // socket.io does not reconnect after the server closed the connection on purpose.
+      this.#end((state) =>
+        left(state, {
+          topic: 'join',
+          tone: 'alert',
+          text: 'The server ended your session (you may have joined from another tab).',
+        }),
+      );
+      return;
+    }
+    this.#deps.store.setState(connectionLost);
+  }
+
+  /**
+   * After socket.io reconnected by itself. A recovered connection gets the facts it missed replayed
+   * and is put back in its room by the server (a `roomChanged` rebuilds media); a new one joins again.
+   */
+  async #onReconnect(): Promise<void> {
+    if (this.#ended) return;
+    if (this.#deps.socket.recovered) {
+      this.#deps.store.setState(connectionBack);
+      return;
+    }
+    await this.#enter({ rejoin: true });
+  }
+
+  /** Tears everything down and moves the store with `next`; idempotent. */
+  #end(next: (state: AppState) => AppState, { disconnect = true } = {}): void {
+    if (this.#ended) return;
+    this.#ended = true;
+    this.#unbindFacts?.();
+    this.#media.close();
+    const { socket, store } = this.#deps;
+    socket.removeAllListeners('disconnect');
+    socket.removeAllListeners('connect');
+    if (disconnect) socket.disconnect();
+    store.setState(next);
+    this.#deps.onEnded?.();
+  }
+}

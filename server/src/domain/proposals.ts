@@ -1,0 +1,68 @@
+import type { ParticipantId } from '@plenary/shared';
+import type { CommandOf } from './commands.ts';
+import type { Proposal, ProposalResult, WorkshopState } from './model.ts';
+import { accept, assertNever, type Context, type Result, reject } from './result.ts';
+import { mintId, voiceWeight } from './state.ts';
+
+export type ProposalCommand = CommandOf<'proposal.put' | 'proposal.respond' | 'proposal.close'>;
+
+export const MAX_PROPOSALS = 500;
+
+/**
+ * Consensus checks. Delegates, rapporteurs and room devices answer (chairs run the check; observers
+ * only watch). A room device answers once for its meeting room and its answer counts for the people
+ * listed under it; consensus is "no objection", so one objection from a room breaks it either way.
+ */
+export function decideProposals(state: WorkshopState, command: ProposalCommand, ctx: Context): Result {
+  if (command.type === 'proposal.put') {
+    if (state.proposals.length >= MAX_PROPOSALS) return reject('conflict', 'too many proposals');
+    const minted = mintId(state, 'prop');
+    const proposal: Proposal = {
+      id: minted.id,
+      text: command.text,
+      status: 'open',
+      responses: {},
+      openedAt: ctx.now,
+      closedAt: null,
+      result: null,
+    };
+    return accept({ ...minted.state, proposals: [...minted.state.proposals, proposal] }, [
+      { type: 'proposal.changed', proposalId: proposal.id, status: proposal.status },
+    ]);
+  }
+  const proposal = state.proposals.find((p) => p.id === command.proposalId);
+  if (!proposal) return reject('not_found', 'no such proposal');
+  if (proposal.status !== 'open') return reject('conflict', 'the proposal is closed');
+  switch (command.type) {
+    case 'proposal.respond':
+      if (proposal.responses[ctx.actor]) return reject('conflict', 'you already answered');
+      return changed(state, { ...proposal, responses: { ...proposal.responses, [ctx.actor]: command.response } });
+    case 'proposal.close': {
+      const closed: Proposal = { ...proposal, status: 'closed', closedAt: ctx.now };
+      return changed(state, { ...closed, result: proposalResult(state, closed) });
+    }
+    default:
+      return assertNever(command);
+  }
+}
+
+const changed = (state: WorkshopState, proposal: Proposal): Result =>
+  accept({ ...state, proposals: state.proposals.map((p) => (p.id === proposal.id ? proposal : p)) }, [
+    { type: 'proposal.changed', proposalId: proposal.id, status: proposal.status },
+  ]);
+
+/** Consensus when nobody objects (no answers at all is consensus too: silence is consent). */
+export function proposalResult(state: WorkshopState, proposal: Proposal): ProposalResult {
+  const result: ProposalResult = { consensus: true, agree: 0, object: 0, abstain: 0, objectors: [] };
+  for (const [id, response] of Object.entries(proposal.responses) as [
+    ParticipantId,
+    Proposal['responses'][ParticipantId],
+  ][]) {
+    const participant = state.participants[id];
+    if (!participant) continue;
+    result[response] += voiceWeight(participant);
+    if (response === 'object') result.objectors.push(id);
+  }
+  result.consensus = result.objectors.length === 0;
+  return result;
+}

@@ -1,0 +1,65 @@
+import { EXPORT_FILES, type ExportFile, HttpRoute, isChair, type RoomId, type WorkshopId } from '@plenary/shared';
+import type { Express, Request } from 'express';
+import { CommandError } from '../errors.ts';
+import { attendanceCsv } from '../export/csv.ts';
+import { renderDocx } from '../export/docx.ts';
+import { renderMarkdown } from '../export/markdown.ts';
+import { notesLines } from '../export/notesText.ts';
+import { buildReport } from '../export/report.ts';
+import { notesDocKey } from '../realtime/handlers/notes.ts';
+import type { RealtimeContext } from '../realtime/types.ts';
+
+const CONTENT_TYPES: Record<ExportFile, string> = {
+  'report.md': 'text/markdown; charset=utf-8',
+  'report.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'attendance.csv': 'text/csv; charset=utf-8',
+};
+
+const STATUS: Record<string, number> = { forbidden: 403, not_found: 404, invalid_payload: 400 };
+
+/** The workshop's results for its chairs: the report (Markdown or Word) and the attendance sheet. */
+export function mountExportRoutes(
+  app: Express,
+  ctx: Pick<RealtimeContext, 'workshops' | 'tokens' | 'notes' | 'now'>,
+): void {
+  app.get(HttpRoute.workshopExport, async (req, res, next) => {
+    try {
+      const file = EXPORT_FILES.find((candidate) => candidate === req.params.file);
+      if (!file) throw new CommandError('not_found', `exports are ${EXPORT_FILES.join(', ')}`);
+      const workshopId = req.params.workshopId as WorkshopId;
+      const claims = await ctx.tokens.verifyParticipant(bearer(req));
+      const workshop = claims.workshopId === workshopId ? await ctx.workshops.get(workshopId) : undefined;
+      if (!workshop) throw new CommandError('not_found', 'no such workshop');
+      const state = workshop.state;
+      if (!isChair(state.participants[claims.participantId]?.role ?? 'observer')) {
+        throw new CommandError('forbidden', 'only facilitators export the report');
+      }
+      const now = ctx.now();
+      let body: string | Buffer;
+      if (file === 'attendance.csv') body = attendanceCsv(state, now);
+      else {
+        const rooms = [state.plenaryRoomId, ...state.breakouts.sets.flatMap((set) => set.rooms.map((room) => room.id))];
+        const notes = new Map<RoomId, string[]>();
+        for (const roomId of rooms)
+          notes.set(roomId, notesLines(await ctx.notes.snapshot(notesDocKey(workshopId, roomId))));
+        const report = buildReport(state, (roomId) => notes.get(roomId) ?? [], now);
+        body = file === 'report.md' ? renderMarkdown(report) : await renderDocx(report);
+      }
+      const name = `${state.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'workshop'}-${file}`;
+      res.type(CONTENT_TYPES[file]).attachment(name).send(body);
+    } catch (error) {
+      if (error instanceof CommandError) {
+        res.status(STATUS[error.code] ?? 400).json({ error: { code: error.code, message: error.message } });
+        return;
+      }
+      next(error);
+    }
+  });
+}
+
+function bearer(req: Request): string {
+  const header = req.headers.authorization ?? '';
+  const token = /^Bearer (.+)$/.exec(header)?.[1];
+  if (!token) throw new CommandError('forbidden', 'send your participant token as `Authorization: Bearer …`');
+  return token;
+}

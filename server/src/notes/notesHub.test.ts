@@ -1,0 +1,79 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { SqliteStore } from '../store/sqlite/sqliteStore.ts';
+import { NotesHub } from './notesHub.ts';
+
+const logger = pino({ level: 'silent' });
+const file = () => join(mkdtempSync(join(tmpdir(), 'plenary-notes-')), 'plenary.db');
+
+/** A client-side document that records the updates it produces. */
+function editor() {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  return { doc, text: doc.getText('notes'), updates };
+}
+
+describe('NotesHub', () => {
+  it('merges two writers and keeps every stored update across a restart', async () => {
+    const path = file();
+    const hub = new NotesHub(new SqliteStore(path), logger, { compactEvery: 3 });
+    const ana = editor();
+    const ben = editor();
+    ana.text.insert(0, 'Challenges: ');
+    ben.text.insert(0, 'Water. ');
+    ana.text.insert(ana.text.length, 'funding');
+    ben.text.insert(ben.text.length, 'Trends: ');
+    for (const update of [...ana.updates, ...ben.updates]) await hub.apply('w/plenary', update);
+
+    const restarted = new NotesHub(new SqliteStore(path), logger);
+    const loaded = await restarted.snapshot('w/plenary');
+    for (const update of [...ana.updates, ...ben.updates]) Y.applyUpdate(ana.doc, update);
+    expect(loaded.getText('notes').toString()).toBe(ana.text.toString());
+    expect(loaded.getText('notes').toString()).toContain('funding');
+  });
+
+  it('sends a returning client exactly what it missed while offline', async () => {
+    const hub = new NotesHub(new SqliteStore(':memory:'), logger);
+    const online = editor();
+    online.text.insert(0, 'agreed: three proposals');
+    for (const update of online.updates) await hub.apply('w/g1', update);
+
+    const offline = editor();
+    offline.text.insert(0, 'offline line. ');
+    const { update, stateVector } = await hub.diff('w/g1', Y.encodeStateVector(offline.doc));
+    Y.applyUpdate(offline.doc, update);
+    await hub.apply('w/g1', Y.encodeStateAsUpdate(offline.doc, stateVector));
+    const merged = (await hub.snapshot('w/g1')).getText('notes').toString();
+    expect(merged).toContain('offline line. ');
+    expect(merged).toContain('agreed: three proposals');
+    expect(offline.text.toString()).toBe(merged);
+  });
+
+  it('refuses bytes that are not a Yjs update, storing nothing', async () => {
+    const store = new SqliteStore(':memory:');
+    const hub = new NotesHub(store, logger);
+    await expect(hub.apply('w/g1', new Uint8Array([1, 2, 3]))).rejects.toMatchObject({ code: 'invalid_payload' });
+    await expect(hub.diff('w/g1', new Uint8Array([255, 255, 255]))).rejects.toMatchObject({ code: 'invalid_payload' });
+    expect((await store.loadNoteUpdates('w/g1')).updates).toEqual([]);
+  });
+
+  it('unloads an idle document after compacting it into one update', async () => {
+    const store = new SqliteStore(':memory:');
+    const hub = new NotesHub(store, logger, { idleMs: 10 });
+    const writer = editor();
+    for (const word of ['one ', 'two ', 'three ']) writer.text.insert(writer.text.length, word);
+    await hub.open('w/g2');
+    for (const update of writer.updates) await hub.apply('w/g2', update);
+    hub.release('w/g2');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const stored = await store.loadNoteUpdates('w/g2');
+    expect(stored.updates).toHaveLength(1);
+    const reloaded = await hub.snapshot('w/g2');
+    expect(reloaded.getText('notes').toString()).toBe('one two three ');
+  });
+});

@@ -1,0 +1,45 @@
+import { Command, isChair, ROLES, type Role } from '@plenary/shared';
+import { CommandError } from '../../errors.ts';
+import type { Workshop } from '../../sessions/workshopRegistry.ts';
+import { onCommand } from '../command.ts';
+import { snapshotFor } from '../snapshot.ts';
+import type { PlenarySocket, RealtimeContext } from '../types.ts';
+
+/** How long invite links handed out from the console stay valid. */
+export const INVITE_TTL_SECONDS = 60 * 60 * 24 * 30;
+
+/** Agenda, queue, breakouts, chat, polls, proposals: the domain decides, this only routes. */
+export function registerWorkshopHandlers(ctx: RealtimeContext, socket: PlenarySocket): void {
+  const current = async () => {
+    const { workshopId, participantId } = socket.data;
+    const workshop = workshopId && (await ctx.workshops.get(workshopId));
+    if (!workshop || !participantId) throw new CommandError('not_joined', 'join a workshop first');
+    return { workshop, participantId };
+  };
+
+  onCommand(socket, ctx.logger, Command.workshopCommand, async (request) => {
+    const { workshop, participantId } = await current();
+    const result = await workshop.execute({ ...request, actor: participantId });
+    if (!result.ok) throw new CommandError(result.error.code, result.error.message);
+    return { revision: result.state.revision };
+  });
+
+  onCommand(socket, ctx.logger, Command.workshopSnapshot, async () => {
+    const { workshop, participantId } = await current();
+    return snapshotFor(workshop.state, participantId);
+  });
+
+  onCommand(socket, ctx.logger, Command.workshopCreateInvites, async () => {
+    const { workshop, participantId } = await current();
+    const role = workshop.state.participants[participantId]?.role;
+    if (!role || !isChair(role)) throw new CommandError('forbidden', 'only facilitators hand out invitations');
+    return { invites: await createInvites(ctx, workshop) };
+  });
+}
+
+export async function createInvites(ctx: Pick<RealtimeContext, 'tokens'>, workshop: Pick<Workshop, 'id'>) {
+  const entries = await Promise.all(
+    ROLES.map(async (role) => [role, await ctx.tokens.issueInvite(workshop.id, role, INVITE_TTL_SECONDS)] as const),
+  );
+  return Object.fromEntries(entries) as Record<Role, string>;
+}

@@ -1,0 +1,39 @@
+import { Fact, type WorkshopState } from '@plenary/shared';
+import type { DomainEvent } from '../domain/events.ts';
+import type { Workshop } from '../sessions/workshopRegistry.ts';
+import type { Change } from '../sessions/workshopSession.ts';
+import { assignAudience, followMove } from './roomSync.ts';
+import { channel, participantKey, type RealtimeContext } from './types.ts';
+import { planBroadcast } from './workshopBroadcast.ts';
+
+/** After an accepted command is stored: tell everyone what changed, and move those who moved. */
+export function publishChange(
+  ctx: RealtimeContext,
+  workshop: Workshop,
+  { before, after, events }: Change<WorkshopState, DomainEvent>,
+): void {
+  const workshopId = workshop.id;
+  const socketOf = (participantId: string) => ctx.presence.socketOf(participantKey(workshopId, participantId as never));
+
+  for (const event of events) {
+    if (event.type !== 'participant.roleChanged') continue;
+    const socket = socketOf(event.participantId);
+    if (socket) assignAudience(socket, after);
+  }
+
+  const plan = planBroadcast(before, after, events);
+  const personal = plan.personal.map((entry) => channel.participant(workshopId, entry.participantId));
+  ctx.io.to(channel.chairs(workshopId)).except(personal).emit(Fact.workshopChanged, plan.chairs);
+  ctx.io.to(channel.others(workshopId)).except(personal).emit(Fact.workshopChanged, plan.public);
+  for (const entry of plan.personal) {
+    ctx.io.to(channel.participant(workshopId, entry.participantId)).emit(Fact.workshopChanged, entry.change);
+  }
+
+  for (const event of events) {
+    if (event.type !== 'participants.moved') continue;
+    for (const move of event.moves) {
+      const socket = socketOf(move.participantId);
+      if (socket) followMove(ctx, socket, workshopId);
+    }
+  }
+}

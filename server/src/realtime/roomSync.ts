@@ -1,0 +1,121 @@
+import {
+  Fact,
+  isChair,
+  type ParticipantId,
+  type PeerInfo,
+  type RoomChanged,
+  type RoomEntry,
+  type RoomId,
+  type Whereabouts,
+  type WorkshopId,
+  type WorkshopState,
+} from '@plenary/shared';
+import { roomOf } from '../domain/location.ts';
+import { channel, mediaRoomKey, type PlenarySocket, participantKey, type RealtimeContext } from './types.ts';
+
+const OFFLINE: Whereabouts = { location: { kind: 'offline' }, visiting: null };
+
+/** The media room someone takes part in: the one they visit, else the one they are in. */
+export function mediaRoomOf(whereabouts: Whereabouts): RoomId | null {
+  if (whereabouts.visiting) return whereabouts.visiting;
+  const { location } = whereabouts;
+  return location.kind === 'plenary' || location.kind === 'breakout' ? location.roomId : null;
+}
+
+/** Chairs and everyone else hear different versions of each change (see planBroadcast). */
+export function assignAudience(socket: PlenarySocket, state: WorkshopState): void {
+  const { workshopId, participantId } = socket.data;
+  if (!workshopId || !participantId) return;
+  const chair = isChair(state.participants[participantId]?.role ?? 'observer');
+  void socket.leave(chair ? channel.others(workshopId) : channel.chairs(workshopId));
+  void socket.join([
+    channel.participant(workshopId, participantId),
+    (chair ? channel.chairs : channel.others)(workshopId),
+  ]);
+}
+
+/**
+ * Puts a connection's media where the workshop says its participant is, and describes that room.
+ * Idempotent: `changed` is false when the connection was already there. Run through `ctx.moves`.
+ */
+export async function syncRoom(
+  ctx: RealtimeContext,
+  socket: PlenarySocket,
+  state: WorkshopState,
+): Promise<{ changed: boolean; roomChanged: RoomChanged }> {
+  const { workshopId, participantId } = socket.data;
+  if (!workshopId || !participantId || socket.disconnected) {
+    return { changed: false, roomChanged: { whereabouts: OFFLINE, room: null } };
+  }
+  const whereabouts = roomOf(state, participantId) ?? OFFLINE;
+  const target = mediaRoomOf(whereabouts);
+  const current = socket.data.roomId ?? null;
+  if (current && current !== target) await leaveMediaRoom(ctx, socket, workshopId, participantId, current);
+  let room: RoomEntry | null = null;
+  if (target) {
+    const participant = state.participants[participantId];
+    const peer: PeerInfo = { participantId, displayName: participant?.name ?? '', joinedAt: ctx.now() };
+    room = await enterMediaRoom(ctx, socket, workshopId, target, peer, current !== target);
+  }
+  socket.data.roomId = target ?? undefined;
+  return { changed: current !== target, roomChanged: { whereabouts, room } };
+}
+
+/** After a change moved someone: follow it, and tell their client to switch its media. */
+export function followMove(ctx: RealtimeContext, socket: PlenarySocket, workshopId: WorkshopId): void {
+  const { participantId } = socket.data;
+  if (!participantId) return;
+  void ctx.moves
+    .run(participantKey(workshopId, participantId), async () => {
+      const workshop = await ctx.workshops.get(workshopId);
+      if (!workshop) return;
+      const { changed, roomChanged } = await syncRoom(ctx, socket, workshop.state);
+      if (changed && socket.data.joined) socket.emit(Fact.roomChanged, roomChanged);
+    })
+    .catch((error: unknown) => ctx.logger.error({ err: error, participantId }, 'could not move a participant'));
+}
+
+/** Takes a connection out of its media room now (it closed, or left). */
+export function releaseMedia(ctx: RealtimeContext, socket: PlenarySocket): Promise<void> {
+  const { workshopId, participantId, roomId } = socket.data;
+  socket.data.roomId = undefined;
+  if (!workshopId || !participantId || !roomId) return Promise.resolve();
+  return ctx.moves.run(participantKey(workshopId, participantId), () =>
+    leaveMediaRoom(ctx, socket, workshopId, participantId, roomId),
+  );
+}
+
+async function enterMediaRoom(
+  ctx: RealtimeContext,
+  socket: PlenarySocket,
+  workshopId: WorkshopId,
+  roomId: RoomId,
+  peer: PeerInfo,
+  announce: boolean,
+): Promise<RoomEntry> {
+  const entry = await ctx.rooms.change(mediaRoomKey(workshopId, roomId), (room) => {
+    room.enter(peer);
+    void socket.join(channel.room(workshopId, roomId));
+    return {
+      roomId,
+      peers: room.peers(peer.participantId),
+      producers: room.media.producers(peer.participantId),
+      routerRtpCapabilities: room.media.rtpCapabilities,
+    };
+  });
+  if (announce) socket.to(channel.room(workshopId, roomId)).emit(Fact.peerJoined, peer);
+  return entry;
+}
+
+async function leaveMediaRoom(
+  ctx: RealtimeContext,
+  socket: PlenarySocket,
+  workshopId: WorkshopId,
+  participantId: ParticipantId,
+  roomId: RoomId,
+): Promise<void> {
+  void socket.leave(channel.room(workshopId, roomId));
+  const key = mediaRoomKey(workshopId, roomId);
+  if (ctx.rooms.get(key)) await ctx.rooms.change(key, (room) => room.exit(participantId));
+  ctx.io.to(channel.room(workshopId, roomId)).emit(Fact.peerLeft, { participantId });
+}

@@ -1,0 +1,93 @@
+import type { WorkshopId, WorkshopState } from '@plenary/shared';
+import { SYSTEM_ACTOR, type WorkshopCommand } from '../domain/commands.ts';
+import type { DomainEvent } from '../domain/events.ts';
+import { createWorkshop, decide, nextDeadline, type WorkshopConfig } from '../domain/workshop.ts';
+import type { Logger } from '../logger.ts';
+import type { WorkshopStore } from '../store/store.ts';
+import { type Change, type Domain, replay, WorkshopSession } from './workshopSession.ts';
+
+export type Workshop = WorkshopSession<WorkshopState, WorkshopCommand, DomainEvent>;
+export type WorkshopChangeListener = (workshop: Workshop, change: Change<WorkshopState, DomainEvent>) => void;
+
+const domain: Domain<WorkshopState, WorkshopCommand, DomainEvent> = { decide, nextDeadline };
+
+export interface WorkshopRegistryDeps {
+  store: WorkshopStore;
+  logger: Logger;
+  now: () => number;
+  onChange: WorkshopChangeListener;
+}
+
+/**
+ * The workshops this server runs. A workshop is loaded from the store on first use (its snapshot
+ * plus the commands after it, replayed through the domain), once even when many ask at the same time.
+ */
+export class WorkshopRegistry {
+  private readonly open = new Map<WorkshopId, Promise<Workshop | undefined>>();
+
+  constructor(private readonly deps: WorkshopRegistryDeps) {}
+
+  async create(config: WorkshopConfig): Promise<Workshop> {
+    const state = createWorkshop(config);
+    await this.deps.store.create(config.id, config.title, state, this.deps.now());
+    const workshop = this.session(state);
+    this.open.set(config.id, Promise.resolve(workshop));
+    return workshop;
+  }
+
+  get(id: WorkshopId): Promise<Workshop | undefined> {
+    let pending = this.open.get(id);
+    if (!pending) {
+      pending = this.load(id);
+      this.open.set(id, pending);
+      // A failed or missing load is not cached: the next request tries again.
+      pending.then(
+        (workshop) => workshop ?? this.open.delete(id),
+        () => this.open.delete(id),
+      );
+    }
+    return pending;
+  }
+
+  async list() {
+    return this.deps.store.list();
+  }
+
+  async closeAll(): Promise<void> {
+    const sessions = await Promise.allSettled(this.open.values());
+    for (const result of sessions) if (result.status === 'fulfilled') result.value?.close();
+    this.open.clear();
+  }
+
+  private async load(id: WorkshopId): Promise<Workshop | undefined> {
+    const stored = await this.deps.store.load(id);
+    if (!stored) return undefined;
+    const state = replay(domain, stored.snapshot.state as WorkshopState, stored.commands);
+    this.deps.logger.info(
+      { workshopId: id, revision: state.revision, replayed: stored.commands.length },
+      'workshop loaded',
+    );
+    const workshop = this.session(state);
+    // Nobody is connected to a server that just started: close what the last run left open, so
+    // attendance stops there and people are placed afresh when they come back.
+    for (const participant of Object.values(state.participants)) {
+      if (!participant.connected) continue;
+      await workshop.execute({ type: 'participant.disconnected', actor: SYSTEM_ACTOR, participantId: participant.id });
+    }
+    return workshop;
+  }
+
+  private session(state: WorkshopState): Workshop {
+    const workshop: Workshop = new WorkshopSession({
+      id: state.id,
+      state,
+      revisionOf: (current) => current.revision,
+      domain,
+      store: this.deps.store,
+      logger: this.deps.logger,
+      now: this.deps.now,
+      onChange: (change) => this.deps.onChange(workshop, change),
+    });
+    return workshop;
+  }
+}

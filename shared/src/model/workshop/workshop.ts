@@ -1,0 +1,49 @@
+import type { ParticipantId, RoomId, WorkshopId } from '../../ids.ts';
+import type { AgendaItem, CurrentItem, Day } from './agenda.ts';
+import type { AttendanceRecord } from './attendance.ts';
+import type { BreakoutsState } from './breakouts.ts';
+import type { ChatMessage } from './chat.ts';
+import type { Participant } from './participant.ts';
+import type { Poll } from './polls.ts';
+import type { Proposal } from './proposals.ts';
+import type { QueueState } from './queue.ts';
+
+export interface WorkshopSettings {
+  /** When on, participants other than chairs wait in the lobby until admitted. */
+  lobbyEnabled: boolean;
+  /** Among new points, people who have not spoken on the current agenda item go first. */
+  prioritiseNewSpeakers: boolean;
+  /** Default length of a turn; null for untimed turns. */
+  turnDurationMs: number | null;
+  /** How long before the end of a turn the speaker is warned; 0 for no warning. */
+  turnWarningMs: number;
+  /** Countdown between recalling the breakout rooms and closing them. */
+  recallGraceMs: number;
+}
+
+/**
+ * The whole workshop as plain JSON: stored as is, and sent to clients (redacted per viewer).
+ * Every accepted command increments `revision`.
+ */
+export interface WorkshopState {
+  id: WorkshopId;
+  title: string;
+  /** IANA zone the agenda's dates and times are written in. */
+  timeZone: string;
+  revision: number;
+  /** Counter the domain mints ids from, so ids are deterministic. */
+  seq: number;
+  settings: WorkshopSettings;
+  plenaryRoomId: RoomId;
+  participants: Record<ParticipantId, Participant>;
+  days: Day[];
+  agenda: AgendaItem[];
+  currentItem: CurrentItem | null;
+  queue: QueueState;
+  breakouts: BreakoutsState;
+  /** Per channel (see `channelKey`), oldest first. */
+  chat: Record<string, ChatMessage[]>;
+  polls: Poll[];
+  proposals: Proposal[];
+  attendance: AttendanceRecord[];
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import type { WorkshopId } from '../ids.ts';
+import type { Role } from '../model/workshop/roles.ts';
+import { lineText, TimeZoneSchema } from './schemas/workshop/common.ts';
+
+/** HTTP routes, written once like the socket events. */
+export const HttpRoute = {
+  createWorkshop: '/api/workshops',
+  /** chairs; `Authorization: Bearer <participant token>`; format `report.md`, `report.docx` or `attendance.csv` */
+  workshopExport: '/api/workshops/:workshopId/export/:file',
+} as const;
+
+export const EXPORT_FILES = ['report.md', 'report.docx', 'attendance.csv'] as const;
+export type ExportFile = (typeof EXPORT_FILES)[number];
+
+export const exportPath = (workshopId: string, file: ExportFile): string =>
+  HttpRoute.workshopExport.replace(':workshopId', encodeURIComponent(workshopId)).replace(':file', file);
+
+/** `POST /api/workshops`: anyone who can reach the server may start a workshop. */
+export const CreateWorkshopRequestSchema = z.strictObject({
+  title: lineText(120),
+  timeZone: TimeZoneSchema,
+  settings: z.strictObject({ lobbyEnabled: z.boolean().optional() }).optional(),
+});
+export type CreateWorkshopRequest = z.input<typeof CreateWorkshopRequestSchema>;
+
+export interface CreateWorkshopResponse {
+  workshopId: WorkshopId;
+  /** role → invite token; open `/join#<token>` to join with that role */
+  invites: Record<Role, string>;
+}
+
+/** The page an invite token opens. */
+export const inviteLink = (origin: string, token: string): string => `${origin}/join#${token}`;
