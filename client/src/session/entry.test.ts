@@ -50,6 +50,7 @@ function joinAnswer(server: FakeServer) {
     self: server.self,
     workshop: { ...server.workshop, participants: { [server.self.id]: server.self } },
     whereabouts: server.whereabouts,
+    serverNow: Date.now(),
     room: null,
   };
 }

@@ -97,6 +97,8 @@ export class MediaController {
       case Fact.moderated:
         void this.#enqueue(() => this.#moderated(event.payload.action));
         break;
+      case Fact.sessionReplaced:
+        break;
       default:
         assertNever(event);
     }

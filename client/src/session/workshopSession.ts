@@ -68,6 +68,7 @@ export class WorkshopSession {
   #awaitingSnapshot: WorkshopChange[] | null = null;
   #unbindFacts: (() => void) | null = null;
   #ended = false;
+  #replacedBecause: string | null = null;
 
   constructor(deps: WorkshopSessionDeps) {
     this.#deps = deps;
@@ -193,6 +194,10 @@ export class WorkshopSession {
       case Fact.moderated:
         this.#onModerated(event.payload);
         break;
+      case Fact.sessionReplaced:
+        // The disconnect that follows ends the session; this says why.
+        this.#replacedBecause = event.payload.reason;
+        return;
       default:
         break;
     }
@@ -267,7 +272,9 @@ export class WorkshopSession {
         left(state, {
           topic: 'join',
           tone: 'alert',
-          text: 'The server ended your session (you may have joined from another tab).',
+          text: this.#replacedBecause
+            ? `This window left the workshop: ${this.#replacedBecause}.`
+            : 'The server ended your session.',
         }),
       );
       return;

@@ -90,6 +90,9 @@ export function applyMediaFact(state: AppState, event: MediaFactEvent): AppState
     case Fact.moderated:
       // What it does to our own media is the media controller's job; the notice says who did it.
       return state;
+    case Fact.sessionReplaced:
+      // The session ends with the disconnect that follows (see workshopSession).
+      return state;
     default:
       return assertNever(event);
   }

@@ -78,6 +78,8 @@ export function workshopView(people: Participant[] = [], over: Partial<WorkshopV
     chat: {},
     polls: [],
     proposals: [],
+    outcomes: {},
+    reportBack: null,
     ...over,
   };
 }
@@ -96,6 +98,7 @@ export function joinResult(self: Participant, over: Partial<JoinResult> = {}): J
     workshop: workshopView([self]),
     whereabouts: inPlenary,
     room: roomEntry(PLENARY),
+    serverNow: Date.now(),
     ...over,
   };
 }

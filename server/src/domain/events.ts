@@ -1,4 +1,4 @@
-import type { ParticipantId } from '@plenary/shared';
+import type { ParticipantId, RoomId } from '@plenary/shared';
 import type {
   AgendaItem,
   BreakoutSet,
@@ -50,4 +50,7 @@ export type DomainEvent =
   | { type: 'breakouts.helpChanged'; setId: string; requests: HelpRequest[] }
   | { type: 'chat.messageSent'; message: ChatMessage }
   | { type: 'poll.changed'; pollId: string; status: 'draft' | 'open' | 'closed' }
-  | { type: 'proposal.changed'; proposalId: string; status: 'open' | 'closed' };
+  | { type: 'proposal.changed'; proposalId: string; status: 'open' | 'closed' }
+  | { type: 'outcomes.changed'; roomId: RoomId; status: 'draft' | 'submitted' | 'accepted' }
+  /** the group now reporting back, or null when report-back ended */
+  | { type: 'reportBack.changed'; roomId: RoomId | null };

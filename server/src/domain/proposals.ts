@@ -16,10 +16,15 @@ export const MAX_PROPOSALS = 500;
 export function decideProposals(state: WorkshopState, command: ProposalCommand, ctx: Context): Result {
   if (command.type === 'proposal.put') {
     if (state.proposals.length >= MAX_PROPOSALS) return reject('conflict', 'too many proposals');
+    const fromRoomId = command.fromRoomId ?? null;
+    if (fromRoomId && !state.breakouts.sets.some((set) => set.rooms.some((room) => room.id === fromRoomId))) {
+      return reject('not_found', 'no such breakout room');
+    }
     const minted = mintId(state, 'prop');
     const proposal: Proposal = {
       id: minted.id,
       text: command.text,
+      fromRoomId,
       status: 'open',
       responses: {},
       openedAt: ctx.now,

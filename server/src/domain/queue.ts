@@ -138,7 +138,7 @@ function moveEntry(state: WorkshopState, command: CommandOf<'queue.move'>): Resu
 }
 
 /** Ends the current turn, if any, and records its speaking time. */
-function endTurn(state: WorkshopState, now: number): { state: WorkshopState; events: DomainEvent[] } {
+export function endTurn(state: WorkshopState, now: number): { state: WorkshopState; events: DomainEvent[] } {
   const turn = state.queue.turn;
   if (!turn) return { state, events: [] };
   const speech: Speech = {
@@ -162,27 +162,39 @@ function giveFloor(state: WorkshopState, command: CommandOf<'queue.giveFloor'>, 
     return command.entryId === undefined
       ? reject('conflict', 'the queue is empty')
       : reject('not_found', 'no such entry');
-  const ended = endTurn(state, now);
   const durationMs = command.durationMs === undefined ? state.settings.turnDurationMs : command.durationMs;
+  const remaining = entries.filter((e) => e.id !== entry.id);
+  const started = startTurn({ ...state, queue: { ...state.queue, entries: remaining } }, entry, durationMs, now);
+  return accept(started.state, [...started.events, { type: 'queue.changed', entries: remaining }]);
+}
+
+/**
+ * Gives someone the floor (ending the current turn and recording its time), with the workshop's
+ * warning before the end: from the queue, or to a rapporteur reporting back.
+ */
+export function startTurn(
+  state: WorkshopState,
+  speaker: Speaker & { id: string; kind: Turn['kind'] },
+  durationMs: number | null,
+  now: number,
+): { state: WorkshopState; events: DomainEvent[] } {
+  const ended = endTurn(state, now);
   const warningMs = state.settings.turnWarningMs;
   const turn: Turn = {
-    id: entry.id,
-    participantId: entry.participantId,
-    inRoomName: entry.inRoomName,
-    kind: entry.kind,
+    id: speaker.id,
+    participantId: speaker.participantId,
+    inRoomName: speaker.inRoomName,
+    kind: speaker.kind,
     agendaItemId: state.currentItem?.itemId ?? null,
     startedAt: now,
     durationMs,
     warnAt: durationMs !== null && warningMs > 0 && warningMs < durationMs ? now + durationMs - warningMs : null,
     warned: false,
   };
-  const remaining = entries.filter((e) => e.id !== entry.id);
-  const next: WorkshopState = { ...ended.state, queue: { ...ended.state.queue, turn, entries: remaining } };
-  return accept(next, [
-    ...ended.events,
-    { type: 'queue.floorGiven', turn },
-    { type: 'queue.changed', entries: remaining },
-  ]);
+  return {
+    state: { ...ended.state, queue: { ...ended.state.queue, turn } },
+    events: [...ended.events, { type: 'queue.floorGiven', turn }],
+  };
 }
 
 function clear(state: WorkshopState, now: number): Result {

@@ -1,4 +1,4 @@
-import type { ParticipantId } from '@plenary/shared';
+import type { ParticipantId, RoomId } from '@plenary/shared';
 import { describe, expect, it } from 'vitest';
 import type { WorkshopCommand } from './commands.ts';
 import {
@@ -139,6 +139,60 @@ const withTurnOf = (state: WorkshopState, actor: ParticipantId): WorkshopState =
     },
   },
 });
+
+/** The actor becomes the rapporteur of room b1 (set B, closed), with outcomes in the given state. */
+const asRapporteurOfB1 = (
+  state: WorkshopState,
+  actor: ParticipantId,
+  status?: 'draft' | 'submitted',
+): WorkshopState => {
+  const setB = state.breakouts.sets[1] as BreakoutSet;
+  const b1 = setB.rooms[0]?.id as RoomId;
+  const sets = state.breakouts.sets.map((set) =>
+    set.id === setB.id
+      ? { ...set, rooms: set.rooms.map((room) => (room.id === b1 ? { ...room, rapporteurId: actor } : room)) }
+      : set,
+  );
+  const outcomes = status
+    ? {
+        [b1]: {
+          roomId: b1,
+          setId: setB.id,
+          status,
+          sections: { challenges: ['funding'], solutions: [], trends: [], proposals: [] },
+          versions:
+            status === 'submitted'
+              ? [
+                  {
+                    version: 1,
+                    sections: { challenges: ['funding'], solutions: [], trends: [], proposals: [] },
+                    submittedAt: T0,
+                    submittedBy: actor,
+                  },
+                ]
+              : [],
+          acceptedVersion: null,
+          acceptedBy: null,
+          updatedAt: T0,
+        },
+      }
+    : {};
+  return { ...state, breakouts: { ...state.breakouts, sets }, outcomes };
+};
+
+const withReportBack = (state: WorkshopState): WorkshopState => {
+  const setB = state.breakouts.sets[1] as BreakoutSet;
+  return {
+    ...withOpen(state, null),
+    reportBack: {
+      setId: setB.id,
+      order: setB.rooms.map((room) => room.id),
+      index: 0,
+      durationMs: MINUTE,
+      startedAt: T0,
+    },
+  };
+};
 
 const withOpen = (state: WorkshopState, patch: Partial<NonNullable<WorkshopState['breakouts']['open']>> | null) => ({
   ...state,
@@ -340,6 +394,30 @@ const SAMPLES: Record<WorkshopCommandType, Sample> = {
     command: (actor, ids) => ({ type: 'proposal.respond', actor, proposalId: ids.proposal ?? '', response: 'agree' }),
   },
   'proposal.close': { command: (actor, ids) => ({ type: 'proposal.close', actor, proposalId: ids.proposal ?? '' }) },
+  'outcomes.edit': {
+    command: (actor, ids) => ({
+      type: 'outcomes.edit',
+      actor,
+      roomId: rid(ids.b1 ?? ''),
+      section: 'trends',
+      items: ['drought'],
+    }),
+    prepare: (state, actor) => asRapporteurOfB1(state, actor),
+  },
+  'outcomes.submit': {
+    command: (actor, ids) => ({ type: 'outcomes.submit', actor, roomId: rid(ids.b1 ?? '') }),
+    prepare: (state, actor) => asRapporteurOfB1(state, actor, 'draft'),
+  },
+  'outcomes.accept': {
+    command: (actor, ids) => ({ type: 'outcomes.accept', actor, roomId: rid(ids.b1 ?? '') }),
+    prepare: (state) => asRapporteurOfB1(state, pid('rap'), 'submitted'),
+  },
+  'reportBack.start': {
+    command: (actor, ids) => ({ type: 'reportBack.start', actor, setId: ids.setB ?? '' }),
+    prepare: (state) => withOpen(state, null),
+  },
+  'reportBack.next': { command: (actor) => ({ type: 'reportBack.next', actor }), prepare: withReportBack },
+  'reportBack.stop': { command: (actor) => ({ type: 'reportBack.stop', actor }), prepare: withReportBack },
 };
 
 describe('the permission table', () => {

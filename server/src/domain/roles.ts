@@ -82,6 +82,14 @@ export const PERMISSIONS: Readonly<Record<WorkshopCommandType, readonly ActorRol
   'proposal.put': CHAIRS,
   'proposal.respond': DISCUSSANTS,
   'proposal.close': CHAIRS,
+
+  // Whether a discussant may keep a room's outcomes depends on being its rapporteur (see outcomes.ts).
+  'outcomes.edit': SPEAKERS,
+  'outcomes.submit': SPEAKERS,
+  'outcomes.accept': CHAIRS,
+  'reportBack.start': CHAIRS,
+  'reportBack.next': CHAIRS,
+  'reportBack.stop': CHAIRS,
 };
 
 export const isAllowed = (role: ActorRole, type: WorkshopCommandType): boolean => PERMISSIONS[type].includes(role);

@@ -9,6 +9,7 @@ import type { DomainEvent } from './events.ts';
 import { admitWaiting, decideLobby } from './lobby.ts';
 import { movesBetween } from './location.ts';
 import type { WorkshopSettings, WorkshopState } from './model.ts';
+import { decideOutcomes } from './outcomes.ts';
 import { decidePolls } from './polls.ts';
 import { decideProposals } from './proposals.ts';
 import { decideQueue } from './queue.ts';
@@ -53,6 +54,8 @@ export function createWorkshop(config: WorkshopConfig): WorkshopState {
     chat: {},
     polls: [],
     proposals: [],
+    outcomes: {},
+    reportBack: null,
     attendance: [],
   };
 }
@@ -153,6 +156,13 @@ function apply(state: WorkshopState, command: WorkshopCommand, ctx: Context): Re
     case 'proposal.respond':
     case 'proposal.close':
       return decideProposals(state, command, ctx);
+    case 'outcomes.edit':
+    case 'outcomes.submit':
+    case 'outcomes.accept':
+    case 'reportBack.start':
+    case 'reportBack.next':
+    case 'reportBack.stop':
+      return decideOutcomes(state, command, ctx);
     default:
       return assertNever(command);
   }

@@ -37,11 +37,14 @@ export function assignAudience(socket: PlenarySocket, state: WorkshopState): voi
 /**
  * Puts a connection's media where the workshop says its participant is, and describes that room.
  * Idempotent: `changed` is false when the connection was already there. Run through `ctx.moves`.
+ * With `announce`, a change is told to the client as `roomChanged` in the same step that joins the
+ * new room's channel, so no fact of the new room can reach the client before the room itself.
  */
 export async function syncRoom(
   ctx: RealtimeContext,
   socket: PlenarySocket,
   state: WorkshopState,
+  announce = false,
 ): Promise<{ changed: boolean; roomChanged: RoomChanged }> {
   const { workshopId, participantId } = socket.data;
   if (!workshopId || !participantId || socket.disconnected) {
@@ -51,14 +54,18 @@ export async function syncRoom(
   const target = mediaRoomOf(whereabouts);
   const current = socket.data.roomId ?? null;
   if (current && current !== target) await leaveMediaRoom(ctx, socket, workshopId, participantId, current);
+  const changed = current !== target;
+  const tell = (room: RoomEntry | null) => {
+    if (announce && changed) socket.emit(Fact.roomChanged, { whereabouts, room });
+  };
   let room: RoomEntry | null = null;
   if (target) {
     const participant = state.participants[participantId];
     const peer: PeerInfo = { participantId, displayName: participant?.name ?? '', joinedAt: ctx.now() };
-    room = await enterMediaRoom(ctx, socket, workshopId, target, peer, current !== target);
-  }
+    room = await enterMediaRoom(ctx, socket, workshopId, target, peer, changed, tell);
+  } else tell(null);
   socket.data.roomId = target ?? undefined;
-  return { changed: current !== target, roomChanged: { whereabouts, room } };
+  return { changed, roomChanged: { whereabouts, room } };
 }
 
 /** After a change moved someone: follow it, and tell their client to switch its media. */
@@ -69,8 +76,7 @@ export function followMove(ctx: RealtimeContext, socket: PlenarySocket, workshop
     .run(participantKey(workshopId, participantId), async () => {
       const workshop = await ctx.workshops.get(workshopId);
       if (!workshop) return;
-      const { changed, roomChanged } = await syncRoom(ctx, socket, workshop.state);
-      if (changed && socket.data.joined) socket.emit(Fact.roomChanged, roomChanged);
+      await syncRoom(ctx, socket, workshop.state, socket.data.joined === true);
     })
     .catch((error: unknown) => ctx.logger.error({ err: error, participantId }, 'could not move a participant'));
 }
@@ -92,16 +98,20 @@ async function enterMediaRoom(
   roomId: RoomId,
   peer: PeerInfo,
   announce: boolean,
+  entered: (entry: RoomEntry) => void,
 ): Promise<RoomEntry> {
   const entry = await ctx.rooms.change(mediaRoomKey(workshopId, roomId), (room) => {
     room.enter(peer);
     void socket.join(channel.room(workshopId, roomId));
-    return {
+    const described: RoomEntry = {
       roomId,
       peers: room.peers(peer.participantId),
       producers: room.media.producers(peer.participantId),
       routerRtpCapabilities: room.media.rtpCapabilities,
     };
+    // Synchronously with the join: facts emitted to the room from now on reach the client after this.
+    entered(described);
+    return described;
   });
   if (announce) socket.to(channel.room(workshopId, roomId)).emit(Fact.peerJoined, peer);
   return entry;

@@ -25,6 +25,8 @@ export const VIEW_SLICES = [
   'breakouts',
   'polls',
   'proposals',
+  'outcomes',
+  'reportBack',
 ] as const satisfies ReadonlyArray<keyof WorkshopView>;
 export type ViewSlice = (typeof VIEW_SLICES)[number];
 export type ViewSlices = Partial<Pick<WorkshopView, ViewSlice>>;
@@ -59,6 +61,8 @@ export interface JoinResult extends WorkshopSnapshot {
   participantToken: string;
   /** null while in the lobby */
   room: RoomEntry | null;
+  /** the server's clock (epoch ms) when it answered: countdowns correct the device's clock by it */
+  serverNow: number;
 }
 
 /** Sent to a participant whose room changed (breakouts opened, moved, recalled, admitted). */

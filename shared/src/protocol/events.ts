@@ -46,6 +46,8 @@ export type CommandName = (typeof Command)[keyof typeof Command];
 export const Fact = {
   workshopChanged: 'workshop:changed',
   roomChanged: 'session:roomChanged',
+  /** this connection was closed because the same participant joined elsewhere */
+  sessionReplaced: 'session:replaced',
   peerJoined: 'peer:joined',
   peerLeft: 'peer:left',
   producerAdded: 'media:producerAdded',
@@ -128,6 +130,7 @@ export type CommandResult<C extends CommandName> = CommandResults[C];
 export interface FactPayloads {
   [Fact.workshopChanged]: WorkshopChange;
   [Fact.roomChanged]: RoomChanged;
+  [Fact.sessionReplaced]: { reason: string };
   [Fact.peerJoined]: PeerInfo;
   [Fact.peerLeft]: { participantId: ParticipantId };
   [Fact.producerAdded]: ProducerInfo;

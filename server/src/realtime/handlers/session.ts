@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   Command,
+  Fact,
   type JoinRequestSchema,
   type ParticipantId,
   PROTOCOL_VERSION,
@@ -35,6 +36,7 @@ export function registerSessionHandlers(ctx: RealtimeContext, socket: PlenarySoc
     const replaced = ctx.presence.attach(socket);
     if (replaced) {
       await releaseMedia(ctx, replaced);
+      replaced.emit(Fact.sessionReplaced, { reason: 'you joined from another window or device' });
       replaced.data = {};
       replaced.disconnect(true);
     }
@@ -52,6 +54,7 @@ export function registerSessionHandlers(ctx: RealtimeContext, socket: PlenarySoc
       ...snapshotFor(workshop.state, participantId),
       participantToken: await ctx.tokens.issueParticipant(workshopId, participantId),
       room: roomChanged.room,
+      serverNow: ctx.now(),
     };
   });
 

@@ -1,4 +1,4 @@
-import type { ParticipantId } from '../../ids.ts';
+import type { ParticipantId, RoomId } from '../../ids.ts';
 
 export const PROPOSAL_RESPONSES = ['agree', 'object', 'abstain'] as const;
 export type ProposalResponse = (typeof PROPOSAL_RESPONSES)[number];
@@ -16,6 +16,8 @@ export interface ProposalResult {
 export interface Proposal {
   id: string;
   text: string;
+  /** the breakout room whose outcomes proposed it; null when put from the floor */
+  fromRoomId: RoomId | null;
   status: 'open' | 'closed';
   /** Each eligible participant answers once. */
   responses: Record<ParticipantId, ProposalResponse>;

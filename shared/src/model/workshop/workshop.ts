@@ -3,6 +3,7 @@ import type { AgendaItem, CurrentItem, Day } from './agenda.ts';
 import type { AttendanceRecord } from './attendance.ts';
 import type { BreakoutsState } from './breakouts.ts';
 import type { ChatMessage } from './chat.ts';
+import type { ReportBack, RoomOutcomes } from './outcomes.ts';
 import type { Participant } from './participant.ts';
 import type { Poll } from './polls.ts';
 import type { Proposal } from './proposals.ts';
@@ -45,5 +46,8 @@ export interface WorkshopState {
   chat: Record<string, ChatMessage[]>;
   polls: Poll[];
   proposals: Proposal[];
+  /** per breakout room that has outcomes */
+  outcomes: Record<RoomId, RoomOutcomes>;
+  reportBack: ReportBack | null;
   attendance: AttendanceRecord[];
 }

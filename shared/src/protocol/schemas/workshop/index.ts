@@ -3,6 +3,7 @@ import * as agenda from './agenda.ts';
 import * as breakouts from './breakouts.ts';
 import * as chat from './chat.ts';
 import * as lobby from './lobby.ts';
+import * as outcomes from './outcomes.ts';
 import * as polls from './polls.ts';
 import * as proposals from './proposals.ts';
 import * as queue from './queue.ts';
@@ -14,6 +15,7 @@ export * from './breakouts.ts';
 export * from './chat.ts';
 export * from './common.ts';
 export * from './lobby.ts';
+export * from './outcomes.ts';
 export * from './polls.ts';
 export * from './proposals.ts';
 export * from './queue.ts';
@@ -71,6 +73,12 @@ export const CLIENT_COMMAND_SCHEMAS = [
   proposals.PutProposalCommandSchema,
   proposals.RespondProposalCommandSchema,
   proposals.CloseProposalCommandSchema,
+  outcomes.EditOutcomesCommandSchema,
+  outcomes.SubmitOutcomesCommandSchema,
+  outcomes.AcceptOutcomesCommandSchema,
+  outcomes.StartReportBackCommandSchema,
+  outcomes.NextReportBackCommandSchema,
+  outcomes.StopReportBackCommandSchema,
 ] as const;
 
 /** Commands only the server itself issues (invites, presence, the scheduler). */
