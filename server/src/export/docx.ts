@@ -54,6 +54,14 @@ export async function renderDocx(report: Report): Promise<Buffer> {
           bullet([new TextRun({ text: `${member.organisation}: `, bold: true }), new TextRun(member.names.join(', '))]),
         );
       }
+      if (group.outcomes) {
+        const { version, accepted } = group.outcomes;
+        body.push(para(`Outcomes (version ${version}, ${accepted ? 'accepted' : 'submitted'}):`));
+        for (const section of group.outcomes.sections) {
+          body.push(new Paragraph({ children: [new TextRun({ text: section.title, bold: true })] }));
+          for (const item of section.items) body.push(bullet([new TextRun(item)]));
+        }
+      }
       if (group.notes.length > 0) body.push(para('Notes:'), ...group.notes.map(para));
     }
   }
@@ -62,9 +70,10 @@ export async function renderDocx(report: Report): Promise<Buffer> {
   if (report.proposals.length === 0) body.push(para('No proposals were put to the meeting.'));
   body.push(
     table(
-      ['Proposal', 'Result', 'Agree', 'Object', 'Abstain'],
-      report.proposals.map(({ text, result }) => [
+      ['Proposal', 'From', 'Result', 'Agree', 'Object', 'Abstain'],
+      report.proposals.map(({ text, fromGroup, result }) => [
         text,
+        fromGroup ?? 'plenary',
         !result ? 'open' : result.consensus ? 'consensus' : 'no consensus',
         result?.agree ?? '',
         result?.object ?? '',

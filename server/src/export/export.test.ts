@@ -1,4 +1,4 @@
-import type { RoomId } from '@plenary/shared';
+import { NOTES_FRAGMENT, type RoomId } from '@plenary/shared';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -24,6 +24,15 @@ describe('the workshop report', () => {
     expect(members).toHaveLength(70);
     for (const group of groups) expect(group.members.every((member) => member.names.length === 1)).toBe(true);
     expect(report.proposals.map((proposal) => proposal.result?.consensus)).toEqual([true, false, true]);
+    expect(report.proposals.map((proposal) => proposal.fromGroup)).toEqual(['Group 1', 'Group 2', 'Group 3']);
+    expect(groups.map((group) => group.outcomes?.accepted)).toEqual(groups.map((_, index) => index % 2 === 0));
+    expect(groups[3]?.outcomes?.sections.map((section) => section.title)).toEqual([
+      'Challenges',
+      'Possible solutions',
+      'Future trends',
+      'Proposals',
+    ]);
+    expect(groups[3]?.outcomes?.sections[0]?.items).toEqual(['Ageing infrastructure (group 4)', 'Funding gaps']);
     // 18 planned turns of 2.5 min, less the one whose speaker was absent that day
     expect(state.queue.speeches).toHaveLength(17);
     expect(report.speakingTime.reduce((sum, row) => sum + row.minutes, 0)).toBeCloseTo(17 * 2.5, 5);
@@ -46,6 +55,9 @@ describe('the workshop report', () => {
     }
     expect(markdown).toContain('#### Group 10');
     expect(markdown).toContain('> Challenge: ageing pipes');
+    expect(markdown).toContain('Outcomes (version 1, accepted):');
+    expect(markdown).toContain('  - Ageing infrastructure (group 10)');
+    expect(markdown).toContain('(from Group 2)');
     expect(markdown.match(/^\| Administration \d+ \| \d+ \/ \d+ \|/gm)).toHaveLength(60);
   });
 
@@ -78,11 +90,11 @@ describe('the workshop report', () => {
 
   it('reads the editor’s rich-text notes as lines', () => {
     const doc = new Y.Doc();
-    const fragment = doc.getXmlFragment('default');
+    const fragment = doc.getXmlFragment(NOTES_FRAGMENT);
     const heading = new Y.XmlElement('heading');
     heading.insert(0, [new Y.XmlText('Challenges')]);
-    const list = new Y.XmlElement('bulletList');
-    const item = new Y.XmlElement('listItem');
+    const list = new Y.XmlElement('bullet_list');
+    const item = new Y.XmlElement('list_item');
     const paragraph = new Y.XmlElement('paragraph');
     paragraph.insert(0, [new Y.XmlText('Funding gaps')]);
     item.insert(0, [paragraph]);

@@ -32,6 +32,14 @@ export function renderMarkdown(report: Report): string {
       for (const member of group.members)
         out.push(`- **${escapeMarkdown(member.organisation)}**: ${member.names.map(escapeMarkdown).join(', ')}`);
       out.push('');
+      if (group.outcomes) {
+        const { version, accepted } = group.outcomes;
+        out.push(`Outcomes (version ${version}${accepted ? ', accepted' : ', submitted'}):`, '');
+        for (const section of group.outcomes.sections) {
+          out.push(`- **${section.title}**`, ...section.items.map((item) => `  - ${escapeMarkdown(item)}`));
+        }
+        out.push('');
+      }
       if (group.notes.length > 0) out.push('Notes:', '', ...group.notes.map((line) => `> ${escapeMarkdown(line)}`), '');
     }
   }
@@ -45,7 +53,8 @@ export function renderMarkdown(report: Report): string {
       : result.consensus
         ? `agreed by consensus (${result.agree} agree, ${result.abstain} abstain)`
         : `no consensus (${result.agree} agree, ${result.object} object, ${result.abstain} abstain)`;
-    out.push(`- ${escapeMarkdown(proposal.text)} — ${outcome}`);
+    const from = proposal.fromGroup ? ` (from ${escapeMarkdown(proposal.fromGroup)})` : '';
+    out.push(`- ${escapeMarkdown(proposal.text)}${from} — ${outcome}`);
   }
   out.push('', '## Speaking time by organisation', '', '| Organisation | Minutes |', '| --- | ---: |');
   for (const row of report.speakingTime) out.push(`| ${escapeMarkdown(row.organisation)} | ${row.minutes} |`);

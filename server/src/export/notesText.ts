@@ -1,8 +1,10 @@
+import { NOTES_FRAGMENT } from '@plenary/shared';
 import * as Y from 'yjs';
 
 /**
- * A notes document as lines of plain text. The client's editor (ProseMirror via Yjs) keeps its
- * content in the XML fragment `default`: one element per block, list items nested. Plain-text
+ * A notes document as lines of plain text. The client's editor (ProseMirror bound to Yjs by
+ * y-prosemirror) keeps its content in the XML fragment `prosemirror`: one element per block, list
+ * items nested. Plain-text
  * documents (`notes`) are read too.
  */
 export function notesLines(doc: Y.Doc): string[] {
@@ -13,13 +15,14 @@ export function notesLines(doc: Y.Doc): string[] {
         const text = textOf(child);
         if (text.trim()) lines.push(`${prefix}${text}`);
       } else if (child instanceof Y.XmlElement) {
-        if (child.nodeName === 'listItem') walk(child, '- ');
+        // ProseMirror's basic schema says list_item; TipTap's says listItem.
+        if (child.nodeName === 'list_item' || child.nodeName === 'listItem') walk(child, '- ');
         else if (child.nodeName === 'heading') walk(child, '## ');
         else walk(child, prefix);
       }
     }
   };
-  walk(doc.getXmlFragment('default'), '');
+  walk(doc.getXmlFragment(NOTES_FRAGMENT), '');
   const plain = doc.getText('notes').toString();
   if (plain.trim()) lines.push(...plain.split('\n').filter((line) => line.trim()));
   return lines;

@@ -1,4 +1,14 @@
-import type { AgendaItem, Day, Participant, Proposal, RoomId, WorkshopState } from '@plenary/shared';
+import {
+  type AgendaItem,
+  type Day,
+  OUTCOME_SECTIONS,
+  type OutcomeSection,
+  type Participant,
+  type Proposal,
+  type RoomId,
+  type RoomOutcomes,
+  type WorkshopState,
+} from '@plenary/shared';
 import { attendanceByOrganisation, localDate, type OrganisationAttendance } from '../domain/attendance.ts';
 import { speakingTimeByOrganisation } from '../domain/queue.ts';
 
@@ -12,7 +22,7 @@ export interface Report {
   unscheduled: AgendaItem[];
   breakoutSets: ReportBreakoutSet[];
   plenaryNotes: string[];
-  proposals: Array<{ text: string; status: Proposal['status']; result: Proposal['result'] }>;
+  proposals: Array<{ text: string; fromGroup: string | null; status: Proposal['status']; result: Proposal['result'] }>;
   speakingTime: Array<{ organisation: string; minutes: number }>;
   attendance: Array<{ date: string; organisations: OrganisationAttendance[] }>;
   roster: { participants: number; organisations: number };
@@ -25,8 +35,23 @@ export interface ReportBreakoutSet {
     rapporteur: string | null;
     members: Array<{ organisation: string; names: string[] }>;
     notes: string[];
+    outcomes: ReportOutcomes | null;
   }>;
 }
+
+/** What a group reported: the version a chair accepted, else the latest one submitted. */
+export interface ReportOutcomes {
+  version: number;
+  accepted: boolean;
+  sections: Array<{ section: OutcomeSection; title: string; items: string[] }>;
+}
+
+export const SECTION_TITLES: Record<OutcomeSection, string> = {
+  challenges: 'Challenges',
+  solutions: 'Possible solutions',
+  trends: 'Future trends',
+  proposals: 'Proposals',
+};
 
 /** A room's notes as lines of text (see notesText.ts). */
 export type NotesOf = (roomId: RoomId) => string[];
@@ -47,9 +72,14 @@ export function buildReport(state: WorkshopState, notesOf: NotesOf, now: number)
         rapporteur: nameOf(room.rapporteurId),
         members: groupByOrganisation(members),
         notes: notesOf(room.id),
+        outcomes: reported(state.outcomes[room.id]),
       };
     }),
   }));
+
+  const roomNames = new Map(
+    state.breakouts.sets.flatMap((set) => set.rooms.map((room) => [room.id, room.name] as const)),
+  );
 
   const speaking = Object.entries(speakingTimeByOrganisation(state.queue.speeches))
     .map(([organisation, ms]) => ({ organisation, minutes: Math.round(ms / 6_000) / 10 }))
@@ -67,13 +97,34 @@ export function buildReport(state: WorkshopState, notesOf: NotesOf, now: number)
     unscheduled: state.agenda.filter((item) => !dayIds.has(item.dayId)),
     breakoutSets,
     plenaryNotes: notesOf(state.plenaryRoomId),
-    proposals: state.proposals.map(({ text, status, result }) => ({ text, status, result })),
+    proposals: state.proposals.map(({ text, status, result, fromRoomId }) => ({
+      text,
+      fromGroup: fromRoomId ? (roomNames.get(fromRoomId) ?? null) : null,
+      status,
+      result,
+    })),
     speakingTime: speaking,
     attendance: dates.map((date) => ({ date, organisations: attendanceByOrganisation(state, date, now) })),
     roster: {
       participants: Object.keys(state.participants).length,
       organisations: new Set(Object.values(state.participants).map((participant) => participant.organisation)).size,
     },
+  };
+}
+
+function reported(outcomes: RoomOutcomes | undefined): ReportOutcomes | null {
+  if (!outcomes) return null;
+  const accepted = outcomes.versions.find((version) => version.version === outcomes.acceptedVersion);
+  const chosen = accepted ?? outcomes.versions.at(-1);
+  if (!chosen) return null;
+  return {
+    version: chosen.version,
+    accepted: accepted !== undefined,
+    sections: OUTCOME_SECTIONS.map((section) => ({
+      section,
+      title: SECTION_TITLES[section],
+      items: chosen.sections[section],
+    })).filter((entry) => entry.items.length > 0),
   };
 }
 

@@ -70,6 +70,28 @@ export function sampleWorkshop(options: SampleOptions = {}): WorkshopState {
   );
   const setId = state.breakouts.sets[0]?.id as string;
   run({ type: 'breakouts.autoAssign', actor: chair, setId, strategy: 'balanced', seed: 2026 }, START);
+  // Each group names a rapporteur, who records the group's findings; chairs accept every other group's.
+  const set = state.breakouts.sets[0];
+  for (const [index, room] of (set?.rooms ?? []).entries()) {
+    const member = Object.entries(set?.assignments ?? {}).find(([, roomId]) => roomId === room.id)?.[0];
+    if (!member) continue;
+    const rapporteur = member as ParticipantId;
+    run({ type: 'breakouts.setRapporteur', actor: chair, setId, roomId: room.id, participantId: rapporteur }, START);
+    const findings = {
+      challenges: [`Ageing infrastructure (group ${index + 1})`, 'Funding gaps'],
+      solutions: ['Shared monitoring data'],
+      trends: ['More frequent droughts'],
+      proposals: [`Regional platform proposal ${index + 1}`],
+    };
+    for (const [section, items] of Object.entries(findings)) {
+      run(
+        { type: 'outcomes.edit', actor: rapporteur, roomId: room.id, section: section as keyof typeof findings, items },
+        START,
+      );
+    }
+    run({ type: 'outcomes.submit', actor: rapporteur, roomId: room.id }, START);
+    if (index % 2 === 0) run({ type: 'outcomes.accept', actor: chair, roomId: room.id }, START);
+  }
 
   for (let day = 0; day < days; day++) {
     const morning = START + day * 24 * HOUR;
@@ -118,10 +140,9 @@ export function sampleWorkshop(options: SampleOptions = {}): WorkshopState {
       run({ type: 'queue.giveFloor', actor: chair, durationMs: 180_000 }, morning + HOUR + speaker * 200_000);
       run({ type: 'queue.endTurn', actor: chair }, morning + HOUR + speaker * 200_000 + 150_000);
     }
-    run(
-      { type: 'proposal.put', actor: chair, text: `Proposal ${day + 1}: a regional data-sharing platform` },
-      morning + 3 * HOUR,
-    );
+    const fromRoomId = state.breakouts.sets[0]?.rooms[day]?.id;
+    const text = `Proposal ${day + 1}: a regional data-sharing platform`;
+    run({ type: 'proposal.put', actor: chair, text, fromRoomId }, morning + 3 * HOUR);
     const proposalId = state.proposals.at(-1)?.id as string;
     for (const [index, id] of people.entries()) {
       if (!state.participants[id]?.connected) continue;

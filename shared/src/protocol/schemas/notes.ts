@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { RoomIdSchema } from '../../ids.ts';
 
+/** The Yjs XML fragment the notes editor keeps its document in (y-prosemirror's default name). */
+export const NOTES_FRAGMENT = 'prosemirror';
+
 /** One Yjs update (a keystroke, a paste, an offline session's edits); the frame cap is 100 KB. */
 export const MAX_NOTES_UPDATE_BYTES = 64_000;
 
