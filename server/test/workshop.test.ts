@@ -207,6 +207,43 @@ describe('coming back', () => {
   });
 });
 
+describe('importing breakout assignments from a CSV', () => {
+  it('previews every row’s problem without changing anything, and imports only a clean file', async () => {
+    const chair = await arrive(invites.facilitator, 'Chair', 'Secretariat');
+    await command(chair.client, { type: 'workshop.updateSettings', lobbyEnabled: false });
+    const ana = await arrive(invites.delegate, 'Ana Lima', 'Fiji');
+    await arrive(invites.delegate, 'Ben Tau', 'Samoa');
+    await command(chair.client, { type: 'breakouts.createSet', name: 'Groups', roomNames: ['North', 'South'] });
+    const setId = (await state()).breakouts.sets[0]?.id as string;
+    const revision = (await state()).revision;
+
+    const messy = 'name,room\n"ana  lima",North\nNobody Here,South\nBen Tau,Atlantis\n';
+    const preview = await request(chair.client, Command.breakoutsPreviewCsv, { setId, csv: messy });
+    if (!preview.ok) throw new Error(preview.error.message);
+    expect(preview.data.errors.map((error) => [error.line, error.code])).toEqual([
+      [3, 'unknown_participant'],
+      [4, 'unknown_room'],
+    ]);
+    expect(Object.keys(preview.data.assignments)).toEqual([ana.joined.self.id]);
+    const refused = await request(chair.client, Command.workshopCommand, {
+      type: 'breakouts.importCsv',
+      setId,
+      csv: messy,
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect((await state()).revision).toBe(revision);
+
+    await command(chair.client, {
+      type: 'breakouts.importCsv',
+      setId,
+      csv: 'name,room\nAna Lima,North\nBen Tau,South\n',
+    });
+    expect(Object.values((await state()).breakouts.sets[0]?.assignments ?? {})).toHaveLength(2);
+    const byDelegate = await request(ana.client, Command.breakoutsPreviewCsv, { setId, csv: messy });
+    expect(byDelegate).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
+
 describe('abuse', () => {
   it('rate-limits a connection that floods commands, without hurting others', async () => {
     const chair = await arrive(invites.facilitator, 'Chair', 'Secretariat');

@@ -1,41 +1,8 @@
-import type { ParticipantId, RoomId } from '@plenary/shared';
+import type { CsvAssignmentRow, CsvErrorCode, CsvPreview, CsvRowError, ParticipantId, RoomId } from '@plenary/shared';
 import { type Assignments, isAutoAssignable } from './assignment.ts';
 import { parseCsv } from './csv.ts';
 import type { BreakoutSet, Participant, WorkshopState } from './model.ts';
 import { normalise } from './state.ts';
-
-export type CsvErrorCode =
-  | 'empty'
-  | 'malformed'
-  | 'missing_column'
-  | 'missing_value'
-  | 'unknown_participant'
-  | 'ambiguous_participant'
-  | 'unknown_room'
-  | 'duplicate';
-
-export interface CsvRowError {
-  /** 1-based line of the file (the header is line 1 unless blank lines precede it). */
-  line: number;
-  code: CsvErrorCode;
-  message: string;
-}
-
-export interface CsvAssignmentRow {
-  line: number;
-  participantId: ParticipantId;
-  roomId: RoomId;
-}
-
-export interface CsvPreview {
-  /** The rows that resolved. The import applies only when `errors` is empty. */
-  rows: CsvAssignmentRow[];
-  /** What the set's assignments would become: exactly the rows of the file. */
-  assignments: Assignments;
-  errors: CsvRowError[];
-  /** Participants who could be auto-assigned but are not in the file. */
-  unassigned: ParticipantId[];
-}
 
 const NAME_COLUMNS = ['name', 'participant', 'full name'];
 const EMAIL_COLUMNS = ['email', 'e-mail', 'mail'];

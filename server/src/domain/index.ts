@@ -5,7 +5,8 @@ export { attendanceByOrganisation, attendanceIntervals, localDate } from './atte
 export { isRapporteur } from './breakouts.ts';
 export { canReadChannel } from './chat.ts';
 export { type CommandOf, SYSTEM_ACTOR, type WorkshopCommand } from './commands.ts';
-export { type CsvPreview, type CsvRowError, previewCsvAssignment } from './csvAssignment.ts';
+export type { CsvPreview, CsvRowError } from './model.ts';
+export { previewCsvAssignment } from './csvAssignment.ts';
 export { type Deadline, nextDeadline } from './deadlines.ts';
 export type { DomainEvent, Move } from './events.ts';
 export { waiting } from './lobby.ts';

@@ -5,13 +5,14 @@ import type { MediaId, ParticipantId, RoomId } from '../ids.ts';
 import type { ConsumerOptions, TransportOptions, WireObject } from '../model/media.ts';
 import type { PeerInfo, ProducerInfo } from '../model/peer.ts';
 import type { JoinResult, RoomChanged, WorkshopChange, WorkshopSnapshot } from '../model/view.ts';
+import type { CsvPreview } from '../model/workshop/breakouts.ts';
 import type { Role } from '../model/workshop/roles.ts';
 import type { Ack } from './ack.ts';
 import { JoinRequestSchema } from './schemas/join.ts';
 import * as media from './schemas/media.ts';
 import * as notes from './schemas/notes.ts';
 import * as session from './schemas/session.ts';
-import { WorkshopCommandRequestSchema } from './schemas/workshop/index.ts';
+import { PreviewCsvRequestSchema, WorkshopCommandRequestSchema } from './schemas/workshop/index.ts';
 
 export const Command = {
   sessionJoin: 'session:join',
@@ -21,6 +22,8 @@ export const Command = {
   workshopSnapshot: 'workshop:snapshot',
   /** chairs: fresh invite links for every role */
   workshopCreateInvites: 'workshop:createInvites',
+  /** chairs: what importing a CSV into a set would do, with every row's error, changing nothing */
+  breakoutsPreviewCsv: 'breakouts:previewCsv',
   mediaCreateTransport: 'media:createTransport',
   mediaConnectTransport: 'media:connectTransport',
   mediaRestartIce: 'media:restartIce',
@@ -70,6 +73,7 @@ export const commandSchemas = {
   [Command.workshopCommand]: WorkshopCommandRequestSchema,
   [Command.workshopSnapshot]: session.EmptyRequestSchema,
   [Command.workshopCreateInvites]: session.EmptyRequestSchema,
+  [Command.breakoutsPreviewCsv]: PreviewCsvRequestSchema,
   [Command.mediaCreateTransport]: media.CreateTransportRequestSchema,
   [Command.mediaConnectTransport]: media.ConnectTransportRequestSchema,
   [Command.mediaRestartIce]: media.RestartIceRequestSchema,
@@ -101,6 +105,7 @@ export interface CommandResults {
   [Command.workshopSnapshot]: WorkshopSnapshot;
   /** role → invite token; the link is `/join#<token>` */
   [Command.workshopCreateInvites]: { invites: Record<Role, string> };
+  [Command.breakoutsPreviewCsv]: CsvPreview;
   [Command.mediaCreateTransport]: TransportOptions;
   [Command.mediaConnectTransport]: Empty;
   [Command.mediaRestartIce]: { iceParameters: WireObject };

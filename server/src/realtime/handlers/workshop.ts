@@ -1,4 +1,5 @@
 import { Command, isChair, ROLES, type Role } from '@plenary/shared';
+import { previewCsvAssignment } from '../../domain/csvAssignment.ts';
 import { CommandError } from '../../errors.ts';
 import type { Workshop } from '../../sessions/workshopRegistry.ts';
 import { onCommand } from '../command.ts';
@@ -27,6 +28,15 @@ export function registerWorkshopHandlers(ctx: RealtimeContext, socket: PlenarySo
   onCommand(socket, ctx.logger, Command.workshopSnapshot, async () => {
     const { workshop, participantId } = await current();
     return snapshotFor(workshop.state, participantId);
+  });
+
+  onCommand(socket, ctx.logger, Command.breakoutsPreviewCsv, async ({ setId, csv }) => {
+    const { workshop, participantId } = await current();
+    const role = workshop.state.participants[participantId]?.role;
+    if (!role || !isChair(role)) throw new CommandError('forbidden', 'only facilitators import assignments');
+    const set = workshop.state.breakouts.sets.find((candidate) => candidate.id === setId);
+    if (!set) throw new CommandError('not_found', 'no such breakout set');
+    return previewCsvAssignment(workshop.state, set, csv);
   });
 
   onCommand(socket, ctx.logger, Command.workshopCreateInvites, async () => {

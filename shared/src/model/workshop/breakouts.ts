@@ -45,3 +45,37 @@ export interface BreakoutsState {
   sets: BreakoutSet[];
   open: OpenBreakout | null;
 }
+
+/** What importing a CSV would do (see `breakouts:previewCsv`); an import applies only without errors. */
+export type CsvErrorCode =
+  | 'empty'
+  | 'malformed'
+  | 'missing_column'
+  | 'missing_value'
+  | 'unknown_participant'
+  | 'ambiguous_participant'
+  | 'unknown_room'
+  | 'duplicate';
+
+export interface CsvRowError {
+  /** 1-based line of the file (the header is line 1 unless blank lines precede it). */
+  line: number;
+  code: CsvErrorCode;
+  message: string;
+}
+
+export interface CsvAssignmentRow {
+  line: number;
+  participantId: ParticipantId;
+  roomId: RoomId;
+}
+
+export interface CsvPreview {
+  /** The rows that resolved. The import applies only when `errors` is empty. */
+  rows: CsvAssignmentRow[];
+  /** What the set's assignments would become: exactly the rows of the file. */
+  assignments: Record<ParticipantId, RoomId>;
+  errors: CsvRowError[];
+  /** Participants who could be auto-assigned but are not in the file. */
+  unassigned: ParticipantId[];
+}

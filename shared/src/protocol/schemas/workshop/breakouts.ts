@@ -38,6 +38,9 @@ export const AutoAssignCommandSchema = z.strictObject({
   seed: SeedSchema,
 });
 
+/** The same file as `breakouts.importCsv`, to preview before importing. */
+export const PreviewCsvRequestSchema = z.strictObject({ setId: EntityIdSchema, csv: z.string().max(MAX_CSV_LENGTH) });
+
 /** A CSV with a header row: a `name` or `email` column, and a `room` column. */
 export const ImportCsvCommandSchema = z.strictObject({
   type: z.literal('breakouts.importCsv'),
