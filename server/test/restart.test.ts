@@ -102,3 +102,21 @@ describe('a server killed with SIGKILL', () => {
     expect((await next).slices.queue?.entries).toEqual([]);
   });
 });
+
+describe('a server asked to stop', () => {
+  it('closes its connections and exits cleanly on SIGTERM, keeping what it stored', async () => {
+    const dataDir = newDataDir();
+    const server = await start(dataDir);
+    const { invites } = await createWorkshop(server.url, { settings: { lobbyEnabled: false } });
+    const client = await connect(server.url);
+    const joined = await joinWithInvite(client, invites.facilitator, profile('Chair'));
+    const disconnected = new Promise((resolve) => client.once('disconnect', resolve));
+    server.process.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    await disconnected;
+
+    const again = await start(dataDir);
+    const back = await rejoin(await connect(again.url), joined.participantToken);
+    expect(back.self.name).toBe('Chair');
+  });
+});
