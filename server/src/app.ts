@@ -6,8 +6,10 @@ import express from 'express';
 import { TokenService } from './auth/tokens.ts';
 import type { Config } from './config.ts';
 import { mountExportRoutes } from './http/exports.ts';
+import { mountLibraryRoutes } from './http/library.ts';
 import { mountRoutes } from './http/routes.ts';
 import { mountWorkshopRoutes } from './http/workshops.ts';
+import { FileStore } from './library/fileStore.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { MediaRoom } from './media/mediaRoom.ts';
 import { WorkerPool } from './media/workerPool.ts';
@@ -97,6 +99,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   expressApp.use(express.json({ limit: '100kb' }));
   mountWorkshopRoutes(expressApp, ctx);
   mountExportRoutes(expressApp, ctx);
+  mountLibraryRoutes(expressApp, { ...ctx, files: new FileStore(config.dataDir, config.maxUploadBytes) });
   mountRoutes(expressApp, { pool, rooms, io, clientDir: config.clientDir, logger });
 
   return {

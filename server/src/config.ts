@@ -14,6 +14,7 @@ const EnvSchema = z.object({
   PLENARY_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   PLENARY_CLIENT_DIR: z.string().default('client/dist'),
   PLENARY_ALLOWED_ORIGINS: z.string().default(''),
+  PLENARY_MAX_UPLOAD_MB: z.coerce.number().min(1).max(2_000).default(50),
   PLENARY_RECONNECT_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(120_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -34,6 +35,8 @@ export interface Config {
   clientDir: string;
   /** browser origins allowed besides the server's own (e.g. a Vite dev server) */
   allowedOrigins: string[];
+  /** the largest document the library accepts, in bytes */
+  maxUploadBytes: number;
   /** how long a dropped participant keeps their place before counting as gone */
   reconnectGraceMs: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -66,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((origin) => origin.trim())
       .filter(Boolean),
     reconnectGraceMs: e.PLENARY_RECONNECT_GRACE_MS,
+    maxUploadBytes: Math.round(e.PLENARY_MAX_UPLOAD_MB * 1_000_000),
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -80,6 +80,9 @@ export function workshopView(people: Participant[] = [], over: Partial<WorkshopV
     proposals: [],
     outcomes: {},
     reportBack: null,
+    library: [],
+    presentation: null,
+    series: null,
     ...over,
   };
 }

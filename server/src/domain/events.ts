@@ -6,6 +6,7 @@ import type {
   Day,
   HelpRequest,
   Participant,
+  Presentation,
   QueueEntry,
   Role,
   Speech,
@@ -53,4 +54,6 @@ export type DomainEvent =
   | { type: 'proposal.changed'; proposalId: string; status: 'open' | 'closed' }
   | { type: 'outcomes.changed'; roomId: RoomId; status: 'draft' | 'submitted' | 'accepted' }
   /** the group now reporting back, or null when report-back ended */
-  | { type: 'reportBack.changed'; roomId: RoomId | null };
+  | { type: 'reportBack.changed'; roomId: RoomId | null }
+  | { type: 'library.changed'; libraryItemId: string }
+  | { type: 'presentation.changed'; presentation: Presentation | null };

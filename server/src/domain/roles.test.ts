@@ -180,6 +180,28 @@ const asRapporteurOfB1 = (
   return { ...state, breakouts: { ...state.breakouts, sets }, outcomes };
 };
 
+const withLibrary = (state: WorkshopState): WorkshopState => ({
+  ...state,
+  library: [
+    {
+      id: 'doc1',
+      name: 'deck.pdf',
+      type: 'pdf',
+      mime: 'application/pdf',
+      size: 1000,
+      sha256: 'a'.repeat(64),
+      scope: { kind: 'workshop' },
+      uploadedBy: fac,
+      uploadedAt: T0,
+    },
+  ],
+});
+
+const presentedBy = (state: WorkshopState, presenterId: ParticipantId): WorkshopState => ({
+  ...withLibrary(state),
+  presentation: { libraryItemId: 'doc1', presenterId, page: 1, startedAt: T0 },
+});
+
 const withReportBack = (state: WorkshopState): WorkshopState => {
   const setB = state.breakouts.sets[1] as BreakoutSet;
   return {
@@ -418,6 +440,36 @@ const SAMPLES: Record<WorkshopCommandType, Sample> = {
   },
   'reportBack.next': { command: (actor) => ({ type: 'reportBack.next', actor }), prepare: withReportBack },
   'reportBack.stop': { command: (actor) => ({ type: 'reportBack.stop', actor }), prepare: withReportBack },
+  'library.add': {
+    command: (actor) => ({
+      type: 'library.add',
+      actor,
+      name: 'task-sheet.pdf',
+      fileType: 'pdf',
+      mime: 'application/pdf',
+      size: 2048,
+      sha256: 'b'.repeat(64),
+      scope: { kind: 'workshop' },
+      uploadedBy: fac,
+    }),
+  },
+  'library.remove': {
+    command: (actor) => ({ type: 'library.remove', actor, libraryItemId: 'doc1' }),
+    prepare: withLibrary,
+  },
+  'presentation.start': {
+    command: (actor) => ({ type: 'presentation.start', actor, libraryItemId: 'doc1' }),
+    prepare: withLibrary,
+  },
+  'presentation.handOver': {
+    command: (actor) => ({ type: 'presentation.handOver', actor, presenterId: pid('del') }),
+    prepare: (state) => presentedBy(state, fac),
+  },
+  'presentation.turnPage': {
+    command: (actor) => ({ type: 'presentation.turnPage', actor, page: 2 }),
+    prepare: presentedBy,
+  },
+  'presentation.stop': { command: (actor) => ({ type: 'presentation.stop', actor }), prepare: presentedBy },
 };
 
 describe('the permission table', () => {

@@ -90,6 +90,15 @@ export const PERMISSIONS: Readonly<Record<WorkshopCommandType, readonly ActorRol
   'reportBack.start': CHAIRS,
   'reportBack.next': CHAIRS,
   'reportBack.stop': CHAIRS,
+
+  // Uploads are checked and stored by the server, which then records them.
+  'library.add': SYSTEM,
+  'library.remove': CHAIRS,
+  'presentation.start': CHAIRS,
+  'presentation.handOver': CHAIRS,
+  // Whether someone may turn the pages depends on holding the deck (see library.ts).
+  'presentation.turnPage': SPEAKERS,
+  'presentation.stop': SPEAKERS,
 };
 
 export const isAllowed = (role: ActorRole, type: WorkshopCommandType): boolean => PERMISSIONS[type].includes(role);

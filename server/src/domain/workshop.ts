@@ -6,6 +6,7 @@ import { decideBreakoutSet } from './breakouts.ts';
 import { decideChat } from './chat.ts';
 import { type CommandOf, SYSTEM_ACTOR, type WorkshopCommand } from './commands.ts';
 import type { DomainEvent } from './events.ts';
+import { decideLibrary } from './library.ts';
 import { admitWaiting, decideLobby } from './lobby.ts';
 import { movesBetween } from './location.ts';
 import type { WorkshopSettings, WorkshopState } from './model.ts';
@@ -56,6 +57,9 @@ export function createWorkshop(config: WorkshopConfig): WorkshopState {
     proposals: [],
     outcomes: {},
     reportBack: null,
+    library: [],
+    presentation: null,
+    series: null,
     attendance: [],
   };
 }
@@ -163,6 +167,13 @@ function apply(state: WorkshopState, command: WorkshopCommand, ctx: Context): Re
     case 'reportBack.next':
     case 'reportBack.stop':
       return decideOutcomes(state, command, ctx);
+    case 'library.add':
+    case 'library.remove':
+    case 'presentation.start':
+    case 'presentation.handOver':
+    case 'presentation.turnPage':
+    case 'presentation.stop':
+      return decideLibrary(state, command, ctx);
     default:
       return assertNever(command);
   }

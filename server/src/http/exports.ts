@@ -1,5 +1,5 @@
 import { EXPORT_FILES, type ExportFile, HttpRoute, isChair, type RoomId, type WorkshopId } from '@plenary/shared';
-import type { Express, Request } from 'express';
+import type { Express } from 'express';
 import { CommandError } from '../errors.ts';
 import { attendanceCsv } from '../export/csv.ts';
 import { renderDocx } from '../export/docx.ts';
@@ -8,14 +8,13 @@ import { notesLines } from '../export/notesText.ts';
 import { buildReport } from '../export/report.ts';
 import { notesDocKey } from '../realtime/handlers/notes.ts';
 import type { RealtimeContext } from '../realtime/types.ts';
+import { authenticate, HTTP_STATUS } from './auth.ts';
 
 const CONTENT_TYPES: Record<ExportFile, string> = {
   'report.md': 'text/markdown; charset=utf-8',
   'report.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'attendance.csv': 'text/csv; charset=utf-8',
 };
-
-const STATUS: Record<string, number> = { forbidden: 403, not_found: 404, invalid_payload: 400 };
 
 /** The workshop's results for its chairs: the report (Markdown or Word) and the attendance sheet. */
 export function mountExportRoutes(
@@ -27,11 +26,9 @@ export function mountExportRoutes(
       const file = EXPORT_FILES.find((candidate) => candidate === req.params.file);
       if (!file) throw new CommandError('not_found', `exports are ${EXPORT_FILES.join(', ')}`);
       const workshopId = req.params.workshopId as WorkshopId;
-      const claims = await ctx.tokens.verifyParticipant(bearer(req));
-      const workshop = claims.workshopId === workshopId ? await ctx.workshops.get(workshopId) : undefined;
-      if (!workshop) throw new CommandError('not_found', 'no such workshop');
+      const { workshop, participant } = await authenticate(req, ctx, workshopId);
       const state = workshop.state;
-      if (!isChair(state.participants[claims.participantId]?.role ?? 'observer')) {
+      if (!isChair(participant.role)) {
         throw new CommandError('forbidden', 'only facilitators export the report');
       }
       const now = ctx.now();
@@ -49,17 +46,10 @@ export function mountExportRoutes(
       res.type(CONTENT_TYPES[file]).attachment(name).send(body);
     } catch (error) {
       if (error instanceof CommandError) {
-        res.status(STATUS[error.code] ?? 400).json({ error: { code: error.code, message: error.message } });
+        res.status(HTTP_STATUS[error.code] ?? 400).json({ error: { code: error.code, message: error.message } });
         return;
       }
       next(error);
     }
   });
-}
-
-function bearer(req: Request): string {
-  const header = req.headers.authorization ?? '';
-  const token = /^Bearer (.+)$/.exec(header)?.[1];
-  if (!token) throw new CommandError('forbidden', 'send your participant token as `Authorization: Bearer …`');
-  return token;
 }

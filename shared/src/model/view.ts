@@ -27,6 +27,9 @@ export const VIEW_SLICES = [
   'proposals',
   'outcomes',
   'reportBack',
+  'library',
+  'presentation',
+  'series',
 ] as const satisfies ReadonlyArray<keyof WorkshopView>;
 export type ViewSlice = (typeof VIEW_SLICES)[number];
 export type ViewSlices = Partial<Pick<WorkshopView, ViewSlice>>;

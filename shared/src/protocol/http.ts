@@ -8,7 +8,18 @@ export const HttpRoute = {
   createWorkshop: '/api/workshops',
   /** chairs; `Authorization: Bearer <participant token>`; format `report.md`, `report.docx` or `attendance.csv` */
   workshopExport: '/api/workshops/:workshopId/export/:file',
+  /** POST a document's bytes (chairs, or whoever holds the deck); query `name`, `scope` */
+  libraryUpload: '/api/workshops/:workshopId/library',
+  /** GET a document (anyone in the workshop who may see its room) */
+  libraryFile: '/api/workshops/:workshopId/library/:libraryItemId',
 } as const;
+
+/** `scope` of an upload: `workshop`, `agendaItem:<item id>` or `room:<room id>`. */
+export const libraryUploadPath = (workshopId: string, name: string, scope = 'workshop'): string =>
+  `${HttpRoute.libraryUpload.replace(':workshopId', encodeURIComponent(workshopId))}?name=${encodeURIComponent(name)}&scope=${encodeURIComponent(scope)}`;
+
+export const libraryFilePath = (workshopId: string, libraryItemId: string): string =>
+  HttpRoute.libraryFile.replace(':workshopId', encodeURIComponent(workshopId)).replace(':libraryItemId', encodeURIComponent(libraryItemId));
 
 export const EXPORT_FILES = ['report.md', 'report.docx', 'attendance.csv'] as const;
 export type ExportFile = (typeof EXPORT_FILES)[number];

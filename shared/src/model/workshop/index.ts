@@ -2,6 +2,7 @@ export * from './agenda.ts';
 export * from './attendance.ts';
 export * from './breakouts.ts';
 export * from './chat.ts';
+export * from './library.ts';
 export * from './outcomes.ts';
 export * from './participant.ts';
 export * from './polls.ts';

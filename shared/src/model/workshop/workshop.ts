@@ -3,6 +3,7 @@ import type { AgendaItem, CurrentItem, Day } from './agenda.ts';
 import type { AttendanceRecord } from './attendance.ts';
 import type { BreakoutsState } from './breakouts.ts';
 import type { ChatMessage } from './chat.ts';
+import type { LibraryItem, Presentation, SeriesInfo } from './library.ts';
 import type { ReportBack, RoomOutcomes } from './outcomes.ts';
 import type { Participant } from './participant.ts';
 import type { Poll } from './polls.ts';
@@ -49,5 +50,9 @@ export interface WorkshopState {
   /** per breakout room that has outcomes */
   outcomes: Record<RoomId, RoomOutcomes>;
   reportBack: ReportBack | null;
+  library: LibraryItem[];
+  presentation: Presentation | null;
+  /** set when this workshop is an edition of a recurring one */
+  series: SeriesInfo | null;
   attendance: AttendanceRecord[];
 }

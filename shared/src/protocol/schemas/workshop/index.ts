@@ -2,6 +2,7 @@ import { z } from 'zod';
 import * as agenda from './agenda.ts';
 import * as breakouts from './breakouts.ts';
 import * as chat from './chat.ts';
+import * as library from './library.ts';
 import * as lobby from './lobby.ts';
 import * as outcomes from './outcomes.ts';
 import * as polls from './polls.ts';
@@ -14,6 +15,7 @@ export * from './agenda.ts';
 export * from './breakouts.ts';
 export * from './chat.ts';
 export * from './common.ts';
+export * from './library.ts';
 export * from './lobby.ts';
 export * from './outcomes.ts';
 export * from './polls.ts';
@@ -79,6 +81,11 @@ export const CLIENT_COMMAND_SCHEMAS = [
   outcomes.StartReportBackCommandSchema,
   outcomes.NextReportBackCommandSchema,
   outcomes.StopReportBackCommandSchema,
+  library.RemoveLibraryItemCommandSchema,
+  library.StartPresentationCommandSchema,
+  library.HandOverPresentationCommandSchema,
+  library.TurnPageCommandSchema,
+  library.StopPresentationCommandSchema,
 ] as const;
 
 /** Commands only the server itself issues (invites, presence, the scheduler). */
@@ -87,6 +94,7 @@ export const SYSTEM_COMMAND_SCHEMAS = [
   roster.ConnectedCommandSchema,
   roster.DisconnectedCommandSchema,
   queue.TurnTickCommandSchema,
+  library.AddLibraryItemCommandSchema,
 ] as const;
 
 export const WorkshopCommandRequestSchema = z.discriminatedUnion('type', CLIENT_COMMAND_SCHEMAS);
