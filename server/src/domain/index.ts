@@ -5,12 +5,12 @@ export { attendanceByOrganisation, attendanceIntervals, localDate } from './atte
 export { isRapporteur } from './breakouts.ts';
 export { canReadChannel } from './chat.ts';
 export { type CommandOf, SYSTEM_ACTOR, type WorkshopCommand } from './commands.ts';
-export type { CsvPreview, CsvRowError } from './model.ts';
 export { previewCsvAssignment } from './csvAssignment.ts';
 export { type Deadline, nextDeadline } from './deadlines.ts';
 export type { DomainEvent, Move } from './events.ts';
 export { waiting } from './lobby.ts';
 export { movesBetween, type Occupants, occupants, roomOf } from './location.ts';
+export type { CsvPreview, CsvRowError } from './model.ts';
 export { pollResults } from './polls.ts';
 export { proposalResult } from './proposals.ts';
 export { type SpeakingTotal, speakingTimeByOrganisation, speakingTimeBySpeaker } from './queue.ts';
