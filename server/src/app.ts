@@ -7,6 +7,7 @@ import { TokenService } from './auth/tokens.ts';
 import type { Config } from './config.ts';
 import { mountExportRoutes } from './http/exports.ts';
 import { mountLibraryRoutes } from './http/library.ts';
+import { mountSeriesRoutes } from './http/series.ts';
 import { mountRoutes } from './http/routes.ts';
 import { mountWorkshopRoutes } from './http/workshops.ts';
 import { FileStore } from './library/fileStore.ts';
@@ -99,6 +100,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   expressApp.use(express.json({ limit: '100kb' }));
   mountWorkshopRoutes(expressApp, ctx);
   mountExportRoutes(expressApp, ctx);
+  mountSeriesRoutes(expressApp, ctx);
   mountLibraryRoutes(expressApp, { ...ctx, files: new FileStore(config.dataDir, config.maxUploadBytes) });
   mountRoutes(expressApp, { pool, rooms, io, clientDir: config.clientDir, logger });
 

@@ -27,11 +27,15 @@ export class WorkshopRegistry {
 
   constructor(private readonly deps: WorkshopRegistryDeps) {}
 
-  async create(config: WorkshopConfig): Promise<Workshop> {
-    const state = createWorkshop(config);
-    await this.deps.store.create(config.id, config.title, state, this.deps.now());
+  create(config: WorkshopConfig): Promise<Workshop> {
+    return this.createFrom(createWorkshop(config));
+  }
+
+  /** Stores a workshop that starts from a given state (a series' next edition). */
+  async createFrom(state: WorkshopState): Promise<Workshop> {
+    await this.deps.store.create(state.id, state.title, state, this.deps.now());
     const workshop = this.session(state);
-    this.open.set(config.id, Promise.resolve(workshop));
+    this.open.set(state.id, Promise.resolve(workshop));
     return workshop;
   }
 

@@ -12,6 +12,10 @@ export const HttpRoute = {
   libraryUpload: '/api/workshops/:workshopId/library',
   /** GET a document (anyone in the workshop who may see its room) */
   libraryFile: '/api/workshops/:workshopId/library/:libraryItemId',
+  /** POST (chairs): the next edition of this workshop */
+  createEdition: '/api/workshops/:workshopId/editions',
+  /** GET (a chair of any edition): the editions side by side */
+  series: '/api/series/:seriesId',
 } as const;
 
 /** `scope` of an upload: `workshop`, `agendaItem:<item id>` or `room:<room id>`. */
@@ -19,7 +23,9 @@ export const libraryUploadPath = (workshopId: string, name: string, scope = 'wor
   `${HttpRoute.libraryUpload.replace(':workshopId', encodeURIComponent(workshopId))}?name=${encodeURIComponent(name)}&scope=${encodeURIComponent(scope)}`;
 
 export const libraryFilePath = (workshopId: string, libraryItemId: string): string =>
-  HttpRoute.libraryFile.replace(':workshopId', encodeURIComponent(workshopId)).replace(':libraryItemId', encodeURIComponent(libraryItemId));
+  HttpRoute.libraryFile
+    .replace(':workshopId', encodeURIComponent(workshopId))
+    .replace(':libraryItemId', encodeURIComponent(libraryItemId));
 
 export const EXPORT_FILES = ['report.md', 'report.docx', 'attendance.csv'] as const;
 export type ExportFile = (typeof EXPORT_FILES)[number];
@@ -43,3 +49,34 @@ export interface CreateWorkshopResponse {
 
 /** The page an invite token opens. */
 export const inviteLink = (origin: string, token: string): string => `${origin}/join#${token}`;
+
+export const CreateEditionRequestSchema = z.strictObject({
+  title: lineText(120),
+  startDate: z.iso.date(),
+  carryRoster: z.boolean().optional(),
+});
+export type CreateEditionRequest = z.input<typeof CreateEditionRequestSchema>;
+
+export interface CreateEditionResponse extends CreateWorkshopResponse {
+  /** the caller's own token in the new edition (facilitators are carried over) */
+  participantToken: string;
+}
+
+export interface SeriesEdition {
+  workshopId: WorkshopId;
+  title: string;
+  edition: number;
+  firstDay: string | null;
+  lastDay: string | null;
+  participants: number;
+  organisations: number;
+  /** per day: how many were present of how many registered */
+  attendance: Array<{ date: string; present: number; registered: number }>;
+  /** export paths of this edition's report and attendance sheet */
+  reports: Record<ExportFile, string>;
+}
+
+export interface SeriesResponse {
+  seriesId: string;
+  editions: SeriesEdition[];
+}
