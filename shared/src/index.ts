@@ -13,3 +13,4 @@ export * from './protocol/schemas/notes.ts';
 export * from './protocol/schemas/session.ts';
 export * from './protocol/schemas/workshop/index.ts';
 export * from './protocol/version.ts';
+export * from './time.ts';

@@ -15,43 +15,7 @@ export function formatDuration(ms: number): string {
 
 export const minutesToMs = (minutes: number): number => Math.round(minutes * MINUTE_MS);
 
-const partsFormats = new Map<string, Intl.DateTimeFormat>();
-
-function partsFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = partsFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    partsFormats.set(timeZone, format);
-  }
-  return format;
-}
-
-/** How far `timeZone`'s wall clock is ahead of UTC at `epoch`, in ms. */
-function offsetAt(epoch: number, timeZone: string): number {
-  const parts = partsFormat(timeZone).formatToParts(epoch);
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return wall - Math.floor(epoch / 1000) * 1000;
-}
-
-/** The instant a wall-clock `HH:MM` on `YYYY-MM-DD` happens in `timeZone` (agenda times are written so). */
-export function zonedTimeToEpoch(date: string, time: string, timeZone: string): number {
-  const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);
-  const [hour = 0, minute = 0] = time.split(':').map(Number);
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
-  // Twice: the offset guessed at the wall time may be the wrong side of a daylight-saving change.
-  const first = wall - offsetAt(wall, timeZone);
-  return wall - offsetAt(first, timeZone);
-}
+export { zonedTimeToEpoch } from '@plenary/shared';
 
 /** `16:30`, in the viewer's zone and locale. */
 export function formatClock(epoch: number, timeZone: string, locale?: string): string {

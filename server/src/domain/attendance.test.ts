@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { attendanceByOrganisation, attendanceIntervals, localDate, startOfLocalDay } from './attendance.ts';
 import type { WorkshopState } from './model.ts';
-import { fac, MINUTE, pid, register, run, SYSTEM, T0, workshopWith } from './testkit.ts';
+import { fac, MINUTE, pid, register, run, SYSTEM, T0, withAgendaItems, workshopWith } from './testkit.ts';
 
 const HOUR = 60 * MINUTE;
 const connect = (state: WorkshopState, id: string, at: number) =>
@@ -46,20 +46,9 @@ describe('the attendance log', () => {
   });
 
   it('splits intervals at agenda items, so attendance per session can be read', () => {
-    let state = run(base, { type: 'agenda.addDay', actor: fac, date: '2025-03-10', title: 'Day 1' });
-    const dayId = state.days[0]?.id ?? '';
-    for (const title of ['Opening', 'Scoping']) {
-      state = run(state, {
-        type: 'agenda.addItem',
-        actor: fac,
-        dayId,
-        title,
-        start: '09:00',
-        durationMinutes: 60,
-        kind: 'plenary',
-      });
-    }
-    const [opening, scoping] = state.agenda.map((i) => i.id) as [string, string];
+    const planned = withAgendaItems(base, ['Opening', 'Scoping']);
+    let state = planned.state;
+    const [opening, scoping] = planned.itemIds as [string, string];
     state = connect(state, 'ana', T0);
     state = run(state, { type: 'agenda.startItem', actor: fac, itemId: opening }, T0 + 10 * MINUTE);
     state = connect(state, 'cai', T0 + 20 * MINUTE);

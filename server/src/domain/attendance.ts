@@ -1,59 +1,10 @@
-import type { ParticipantId } from '@plenary/shared';
+import { localDate, type ParticipantId, zonedTimeToEpoch } from '@plenary/shared';
 import type { AttendanceRecord, WorkshopState } from './model.ts';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function partsAt(
-  epochMs: number,
-  timeZone: string,
-): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number> {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, format);
-  }
-  const parts = format.formatToParts(new Date(epochMs));
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return {
-    year: part('year'),
-    month: part('month'),
-    day: part('day'),
-    hour: part('hour'),
-    minute: part('minute'),
-    second: part('second'),
-  };
-}
-
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-/** `YYYY-MM-DD` of an instant in a time zone. */
-export function localDate(epochMs: number, timeZone: string): string {
-  const { year, month, day } = partsAt(epochMs, timeZone);
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
-}
-
-/** How far the zone's wall clock is ahead of UTC at an instant, in ms. */
-function zoneOffset(epochMs: number, timeZone: string): number {
-  const p = partsAt(epochMs, timeZone);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(epochMs / 1000) * 1000;
-}
-
 /** The instant a local date begins in a time zone. */
-export function startOfLocalDay(date: string, timeZone: string): number {
-  const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);
-  const midnightUtc = Date.UTC(year, month - 1, day);
-  const first = midnightUtc - zoneOffset(midnightUtc, timeZone);
-  return midnightUtc - zoneOffset(first, timeZone);
-}
+export const startOfLocalDay = (date: string, timeZone: string): number => zonedTimeToEpoch(date, '00:00', timeZone);
+
+export { localDate };
 
 const nextDate = (date: string): string => {
   const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);

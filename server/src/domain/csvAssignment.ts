@@ -1,5 +1,5 @@
-import type { CsvAssignmentRow, CsvErrorCode, CsvPreview, CsvRowError, ParticipantId, RoomId } from '@plenary/shared';
-import { type Assignments, isAutoAssignable } from './assignment.ts';
+import type { CsvErrorCode, CsvPreview, CsvRowError, ParticipantId } from '@plenary/shared';
+import { isAutoAssignable } from './assignment.ts';
 import { parseCsv } from './csv.ts';
 import type { BreakoutSet, Participant, WorkshopState } from './model.ts';
 import { normalise } from './state.ts';

@@ -2,7 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { nextDeadline } from './deadlines.ts';
 import type { WorkshopState } from './model.ts';
 import { speakingTimeByOrganisation, speakingTimeBySpeaker } from './queue.ts';
-import { eventsOf, exec, fac, MINUTE, pid, rejected, run, SYSTEM, T0, workshopWith } from './testkit.ts';
+import {
+  eventsOf,
+  exec,
+  fac,
+  MINUTE,
+  pid,
+  rejected,
+  run,
+  SYSTEM,
+  T0,
+  withAgendaItems,
+  workshopWith,
+} from './testkit.ts';
 
 const people = [
   { id: 'ana', organisation: 'Org A' },
@@ -143,20 +155,9 @@ describe('queue order', () => {
     });
 
     it('counts speaking per agenda item: a new item gives everyone priority again', () => {
-      let state = run(prioritised, { type: 'agenda.addDay', actor: fac, date: '2025-03-10', title: 'Day 1' });
-      const dayId = state.days[0]?.id ?? '';
-      for (const title of ['One', 'Two']) {
-        state = run(state, {
-          type: 'agenda.addItem',
-          actor: fac,
-          dayId,
-          title,
-          start: '09:00',
-          durationMinutes: 30,
-          kind: 'plenary',
-        });
-      }
-      const [one, two] = state.agenda.map((i) => i.id);
+      const planned = withAgendaItems(prioritised, ['One', 'Two'], 30);
+      let state = planned.state;
+      const [one, two] = planned.itemIds;
       state = run(state, { type: 'agenda.startItem', actor: fac, itemId: one ?? '' });
       state = afterTwoSpeeches(state);
       state = run(state, { type: 'agenda.startItem', actor: fac, itemId: two ?? '' }, T0 + 4 * MINUTE);

@@ -102,3 +102,25 @@ export const fac = pid('fac');
 
 export const eventsOf = <T extends DomainEvent['type']>(events: DomainEvent[], type: T) =>
   events.filter((e): e is Extract<DomainEvent, { type: T }> => e.type === type);
+
+/** A day on the agenda (10 March 2025) with plenary items of the given titles; their ids in order. */
+export function withAgendaItems(
+  state: WorkshopState,
+  titles: string[],
+  durationMinutes = 60,
+): { state: WorkshopState; dayId: string; itemIds: string[] } {
+  let next = run(state, { type: 'agenda.addDay', actor: fac, date: '2025-03-10', title: 'Day 1' });
+  const dayId = next.days.at(-1)?.id ?? '';
+  for (const title of titles) {
+    next = run(next, {
+      type: 'agenda.addItem',
+      actor: fac,
+      dayId,
+      title,
+      start: '09:00',
+      durationMinutes,
+      kind: 'plenary',
+    });
+  }
+  return { state: next, dayId, itemIds: next.agenda.filter((item) => item.dayId === dayId).map((item) => item.id) };
+}
