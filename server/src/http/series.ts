@@ -103,6 +103,9 @@ async function firstAuthenticated(req: Parameters<typeof authenticate>[0], ctx: 
 }
 
 function answer(res: Response, error: unknown, next: (error: unknown) => void): void {
-  if (!(error instanceof CommandError)) return next(error);
+  if (!(error instanceof CommandError)) {
+    next(error);
+    return;
+  }
   res.status(HTTP_STATUS[error.code] ?? 400).json({ error: { code: error.code, message: error.message } });
 }

@@ -4,7 +4,10 @@ export const LIBRARY_FILE_TYPES = ['pdf', 'docx', 'pptx', 'xlsx', 'png', 'jpeg',
 export type LibraryFileType = (typeof LIBRARY_FILE_TYPES)[number];
 
 /** Where a document belongs: the whole workshop, one agenda item, or one room (a task sheet). */
-export type LibraryScope = { kind: 'workshop' } | { kind: 'agendaItem'; itemId: string } | { kind: 'room'; roomId: RoomId };
+export type LibraryScope =
+  | { kind: 'workshop' }
+  | { kind: 'agendaItem'; itemId: string }
+  | { kind: 'room'; roomId: RoomId };
 
 /** A document in the workshop's library; the file itself is stored by its content hash. */
 export interface LibraryItem {
