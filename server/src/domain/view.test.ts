@@ -29,6 +29,10 @@ function busy(): WorkshopState {
   state = run(state, { type: 'poll.open', actor: fac, pollId: state.polls[0]?.id ?? '' });
   state = run(state, { type: 'poll.vote', actor: pid('ana'), pollId: state.polls[0]?.id ?? '', optionId: 'o1' });
   state = run(state, { type: 'poll.vote', actor: pid('ben'), pollId: state.polls[0]?.id ?? '', optionId: 'o2' });
+  state = run(state, { type: 'proposal.put', actor: fac, text: 'Meet yearly' });
+  const proposalId = state.proposals[0]?.id ?? '';
+  state = run(state, { type: 'proposal.respond', actor: pid('ana'), proposalId, response: 'agree' });
+  state = run(state, { type: 'proposal.respond', actor: pid('ben'), proposalId, response: 'object' });
   return state;
 }
 
@@ -51,6 +55,7 @@ describe('viewFor', () => {
     expect(view.participants[pid('ana')]?.email).toBe('ana@x.pt');
     expect(view.participants[pid('ben')]?.email).toBeNull();
     expect(view.polls[0]?.votes).toEqual({ ana: 'o1' });
+    expect(view.proposals[0]?.responses).toEqual({ ana: 'agree' });
     expect(view.breakouts.open?.help).toEqual([]);
     expect(view.attendance).toEqual([]);
     expect(view.revision).toBe(state.revision);

@@ -4,7 +4,7 @@ import { isChair, type Participant, type WorkshopState } from './model.ts';
 
 /**
  * The state as one participant may see it. Chairs see everything. Others do not see other people's
- * email, poll votes, help requests, private threads, chats of rooms they are not in, or the
+ * email, poll votes, answers to proposals, help requests, private threads, chats of rooms they are not in, or the
  * attendance log. Someone not on the roster sees nothing personal.
  */
 export function viewFor(state: WorkshopState, viewerId: ParticipantId): WorkshopState {
@@ -30,5 +30,11 @@ export function viewFor(state: WorkshopState, viewerId: ParticipantId): Workshop
     ? { ...state.breakouts, open: { ...open, help: open.help.filter((r) => r.participantId === viewerId) } }
     : state.breakouts;
 
-  return { ...state, participants, chat, polls, breakouts, attendance: [] };
+  // Like votes, answers to a consensus check are one's own until the result is recorded.
+  const proposals = state.proposals.map((proposal) => {
+    const own = proposal.responses[viewerId];
+    return { ...proposal, responses: own === undefined ? {} : { [viewerId]: own } };
+  });
+
+  return { ...state, participants, chat, polls, proposals, breakouts, attendance: [] };
 }

@@ -45,8 +45,14 @@ export function planBroadcast(before: WorkshopState, after: WorkshopState, event
     if (event.type === 'participant.roleChanged') roleChanged.add(event.participantId);
   }
   if (changed.includes('polls')) {
-    for (const poll of after.polls)
+    for (const poll of after.polls) {
       for (const voter of Object.keys(poll.votes)) personalSlices.add(voter as ParticipantId);
+    }
+  }
+  if (changed.includes('proposals')) {
+    for (const proposal of after.proposals) {
+      for (const respondent of Object.keys(proposal.responses)) personalSlices.add(respondent as ParticipantId);
+    }
   }
   if (changed.includes('breakouts')) {
     for (const request of after.breakouts.open?.help ?? []) personalSlices.add(request.participantId);
