@@ -7,6 +7,7 @@ import './styles/entry.css';
 import './styles/stage.css';
 import './styles/panels.css';
 import './styles/features.css';
+import './styles/notes.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

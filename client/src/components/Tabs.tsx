@@ -58,7 +58,14 @@ export function Tabs<T extends string>({ label, tabs, selected, onSelect, childr
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-${current}`} className="tab-panel">
+      {/* Keyed by tab: each tab opens at its top rather than where the previous one was scrolled to. */}
+      <div
+        key={current}
+        role="tabpanel"
+        id={`${base}-panel`}
+        aria-labelledby={`${base}-${current}`}
+        className="tab-panel"
+      >
         {children}
       </div>
     </div>

@@ -11,7 +11,14 @@ import { BreakoutsPanel } from '../breakouts/BreakoutsPanel.tsx';
 import { ChatPanel } from '../chat/ChatPanel.tsx';
 import { InvitePanel } from '../invites/InvitePanel.tsx';
 import { LobbyList } from '../lobby/LobbyList.tsx';
+import { RoomNotesTab } from '../notes/NotesPanel.tsx';
+import { GroupsPanel } from '../outcomes/GroupsPanel.tsx';
+import { OutcomesPanel } from '../outcomes/OutcomesPanel.tsx';
+import { ReportBackCard } from '../outcomes/ReportBackCard.tsx';
+import { awaitingAnswer, awaitingReview, hasOwnGroup } from '../outcomes/tabBadges.ts';
+import { DecisionsPanel } from '../proposals/DecisionsPanel.tsx';
 import { SpeakersPanel } from '../queue/SpeakersPanel.tsx';
+import { ReportPanel } from '../report/ReportPanel.tsx';
 import { ParticipantList } from './ParticipantList.tsx';
 
 interface Badges {
@@ -20,6 +27,12 @@ interface Badges {
   queue: number;
   help: number;
   breakoutOpen: boolean;
+  /** not a chair, and in (or once in) a breakout group: the Outcomes tab */
+  group: boolean;
+  /** proposals and polls waiting for this person's answer */
+  toAnswer: number;
+  /** chairs: groups whose submitted outcomes wait to be accepted */
+  toReview: number;
 }
 
 const selectBadges = (state: AppState): Badges => {
@@ -32,19 +45,29 @@ const selectBadges = (state: AppState): Badges => {
     // Chairs see every open request; others see their own.
     help: open ? open.help.length : 0,
     breakoutOpen: Boolean(open),
+    group: !chair && hasOwnGroup(state),
+    toAnswer: awaitingAnswer(state),
+    toReview: chair ? awaitingReview(state) : 0,
   };
 };
 
-/** Which tabs someone sees: everyone reads; chairs also hand out invitations. */
-export function panelTabs({ chair, waiting, queue, help }: Badges): TabSpec<PanelTab>[] {
+/**
+ * Which tabs someone sees: everyone reads, writes notes and decides; a group's members see its
+ * outcomes; chairs follow every group, download the report and hand out invitations.
+ */
+export function panelTabs({ chair, waiting, queue, help, group, toAnswer, toReview }: Badges): TabSpec<PanelTab>[] {
   const tabs: TabSpec<PanelTab>[] = [
     { id: 'people', label: 'People', badge: waiting },
     { id: 'agenda', label: 'Agenda' },
     { id: 'speakers', label: 'Speakers', badge: queue },
     { id: 'breakouts', label: 'Breakouts', badge: chair ? help : 0 },
     { id: 'chat', label: 'Chat' },
+    { id: 'notes', label: 'Notes' },
   ];
-  return chair ? [...tabs, { id: 'invite', label: 'Invite' }] : tabs;
+  if (group) tabs.push({ id: 'outcomes', label: 'Outcomes' });
+  if (chair) tabs.push({ id: 'groups', label: 'Groups', badge: toReview });
+  tabs.push({ id: 'decisions', label: 'Decisions', badge: toAnswer });
+  return chair ? [...tabs, { id: 'report', label: 'Report' }, { id: 'invite', label: 'Invite' }] : tabs;
 }
 
 /** A chair alone in the workshop is pointed at the invitation links. */
@@ -69,6 +92,7 @@ export function SidePanel() {
   const current = tabs.some((tab) => tab.id === selected) ? selected : 'people';
   return (
     <aside className="side-panel" aria-label="Workshop">
+      <ReportBackCard />
       <Tabs label="Workshop panels" tabs={tabs} selected={current} onSelect={showPanel}>
         {current === 'people' && (
           <>
@@ -81,6 +105,11 @@ export function SidePanel() {
         {current === 'speakers' && <SpeakersPanel canSpeak={role !== undefined && role !== 'observer'} />}
         {current === 'breakouts' && <BreakoutsPanel canAskForHelp={role !== undefined && isDiscussant(role)} />}
         {current === 'chat' && <ChatPanel canWrite={role !== undefined && role !== 'observer'} />}
+        {current === 'notes' && <RoomNotesTab />}
+        {current === 'outcomes' && <OutcomesPanel />}
+        {current === 'groups' && <GroupsPanel />}
+        {current === 'decisions' && <DecisionsPanel />}
+        {current === 'report' && <ReportPanel />}
         {current === 'invite' && <InvitePanel />}
       </Tabs>
     </aside>

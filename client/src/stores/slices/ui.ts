@@ -1,7 +1,19 @@
 import type { ParticipantId } from '@plenary/shared';
 import type { Route } from '../../session/route.ts';
 
-export const PANEL_TABS = ['people', 'agenda', 'speakers', 'breakouts', 'chat', 'invite'] as const;
+export const PANEL_TABS = [
+  'people',
+  'agenda',
+  'speakers',
+  'breakouts',
+  'chat',
+  'notes',
+  'outcomes',
+  'groups',
+  'decisions',
+  'report',
+  'invite',
+] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
 
 export interface UiSlice {

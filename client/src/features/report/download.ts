@@ -1,0 +1,63 @@
+import { type ExportFile, exportPath } from '@plenary/shared';
+
+export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+export type Save = (blob: Blob, fileName: string) => void;
+
+export type DownloadResult = { ok: true; fileName: string } | { ok: false; message: string };
+
+/** The file name a `Content-Disposition` header gives (RFC 6266: `filename*` wins over `filename`). */
+export function fileNameFrom(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition)?.[1];
+  if (extended) {
+    try {
+      return decodeURIComponent(extended.trim());
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/.exec(disposition);
+  const name = plain?.[1]?.replace(/\\(.)/g, '$1') ?? plain?.[2];
+  return name?.trim() || fallback;
+}
+
+/**
+ * Fetches one of the workshop's exports with the participant token (the server lets chairs only)
+ * and hands it to `save`. Failures come back as a sentence, never thrown.
+ */
+export async function downloadExport(
+  { workshopId, file, token }: { workshopId: string; file: ExportFile; token: string },
+  fetchImpl: Fetch = (input, init) => fetch(input, init),
+  save: Save = saveBlob,
+): Promise<DownloadResult> {
+  let response: Response;
+  try {
+    response = await fetchImpl(exportPath(workshopId, file), { headers: { authorization: `Bearer ${token}` } });
+  } catch {
+    return { ok: false, message: 'Cannot reach the Plenary server. Check your connection and try again.' };
+  }
+  if (!response.ok) {
+    const body: unknown = await response.json().catch(() => null);
+    const error = typeof body === 'object' && body !== null ? (body as { error?: { message?: unknown } }).error : null;
+    const message = typeof error?.message === 'string' ? error.message : `the server answered ${response.status}`;
+    return { ok: false, message: `The export failed: ${message}.` };
+  }
+  const blob = await response.blob();
+  const fileName = fileNameFrom(response.headers.get('content-disposition'), file);
+  save(blob, fileName);
+  return { ok: true, fileName };
+}
+
+/** The browser's download of an in-memory file. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Some browsers read the URL after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
