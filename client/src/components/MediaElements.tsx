@@ -1,7 +1,15 @@
 import { useEffect, useRef } from 'react';
 
+interface VideoViewProps {
+  track: MediaStreamTrack | undefined;
+  /** Our own camera, shown as a mirror is. */
+  mirrored?: boolean;
+  /** `cover` fills a tile (faces); `contain` shows all of it (a shared screen: nothing cut off). */
+  fit?: 'cover' | 'contain';
+}
+
 /** Shows a video track; always muted (sound goes through `AudioSink`), so autoplay is never blocked. */
-export function VideoView({ track, mirrored = false }: { track: MediaStreamTrack | undefined; mirrored?: boolean }) {
+export function VideoView({ track, mirrored = false, fit = 'cover' }: VideoViewProps) {
   const ref = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     const video = ref.current;
@@ -11,7 +19,8 @@ export function VideoView({ track, mirrored = false }: { track: MediaStreamTrack
     video.defaultMuted = true;
     attach(video, track);
   }, [track]);
-  return <video ref={ref} className={mirrored ? 'mirrored' : undefined} autoPlay playsInline muted />;
+  const classes = [mirrored ? 'mirrored' : '', fit === 'contain' ? 'contain' : ''].filter(Boolean).join(' ');
+  return <video ref={ref} className={classes || undefined} autoPlay playsInline muted />;
 }
 
 /** Plays a received audio track. Invisible: it has no controls. */

@@ -13,8 +13,9 @@ export interface AcquiredMedia {
 
 const CONSTRAINTS: Record<LocalSource, MediaStreamConstraints> = {
   mic: { audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true } },
-  // Modest by default: a room of tiles needs many small videos more than one sharp one.
-  camera: { video: { width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { ideal: 24, max: 30 } } },
+  // 960×540 is the smallest size browsers send three simulcast layers of (below it, Chromium drops
+  // the top one); receivers take only the layer their tile needs, and a short uplink sheds the top.
+  camera: { video: { width: { ideal: 960 }, height: { ideal: 540 }, frameRate: { ideal: 24, max: 30 } } },
 };
 
 const NAMES: Record<LocalSource, string> = { mic: 'microphone', camera: 'camera' };

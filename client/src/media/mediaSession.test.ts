@@ -2,10 +2,11 @@ import { Command } from '@plenary/shared';
 import { type Device, type FakeHandler, testFakeParameters, type types } from 'mediasoup-client';
 import { describe, expect, it } from 'vitest';
 import { createFakeDevice, FakeServer, FakeTrack, mid, pid, producerInfo, settle } from '../testing/fakes.ts';
-import { MediaSession } from './mediaSession.ts';
+import { type MediaLink, MediaSession, type MediaSessionOptions, type ReceivedMedia } from './mediaSession.ts';
+import type { ReceiveDecision } from './receiving.ts';
 import { TrackRegistry } from './tracks.ts';
 
-async function started(configure?: (server: FakeServer) => void) {
+async function started(configure?: (server: FakeServer) => void, options: Partial<MediaSessionOptions> = {}) {
   const server = new FakeServer();
   configure?.(server);
   const tracks = new TrackRegistry();
@@ -13,6 +14,7 @@ async function started(configure?: (server: FakeServer) => void) {
   const failures: string[] = [];
   const ended: string[] = [];
   const media = new MediaSession({
+    ...options,
     request: server.request,
     tracks,
     selfId: server.selfId,
@@ -224,5 +226,170 @@ describe('MediaSession', () => {
     await expect(media.publish('mic', mic.track)).rejects.toThrow('not allowed to speak');
     expect(mic.readyState).toBe('ended');
     expect(media.hasProducer('mic')).toBe(false);
+  });
+});
+
+describe('MediaSession: simulcast, screens and what is received', () => {
+  it('sends the camera as three VP8 simulcast layers, a screen as one, the microphone as Opus', async () => {
+    const { server, media } = await started();
+    await media.publish('mic', new FakeTrack('audio').track);
+    await media.publish('camera', new FakeTrack('video').track);
+    await media.publish('screen', new FakeTrack('video').track);
+    const sent = server.sentOf(Command.mediaProduce).map(({ source, rtpParameters }) => ({
+      source,
+      codec: (rtpParameters.codecs[0] as { mimeType: string }).mimeType.toLowerCase(),
+      layers: rtpParameters.encodings?.length,
+    }));
+    expect(sent).toEqual([
+      { source: 'mic', codec: 'audio/opus', layers: 1 },
+      { source: 'camera', codec: 'video/vp8', layers: 3 },
+      { source: 'screen', codec: 'video/vp8', layers: 1 },
+    ]);
+    const camera = server.sentOf(Command.mediaProduce)[1]?.rtpParameters.encodings as {
+      scaleResolutionDownBy?: number;
+    }[];
+    expect(camera.map((encoding) => encoding.scaleResolutionDownBy)).toEqual([4, 2, 1]);
+  });
+
+  it('leaves a shared screen running when its producer closes: the caller owns the capture', async () => {
+    const { media, tracks, server } = await started();
+    const screen = new FakeTrack('video');
+    await media.publish('screen', screen.track);
+    expect(tracks.get(server.selfId, 'screen')).toBe(screen.track);
+    await media.unpublish('screen');
+    expect(screen.readyState).toBe('live');
+    expect(tracks.get(server.selfId, 'screen')).toBeUndefined();
+  });
+
+  it('reports the end of a shared screen (the browser’s own "Stop sharing")', async () => {
+    const { media, ended, server } = await started();
+    const screen = new FakeTrack('video');
+    await media.publish('screen', screen.track);
+    screen.end();
+    await settle();
+    expect(ended).toEqual(['screen']);
+    expect(server.sentOf(Command.mediaCloseProducer)).toHaveLength(1);
+  });
+
+  it('receives a video nobody can see paused, and asks only for what changes as tiles move', async () => {
+    let decision: ReceiveDecision = { paused: true, spatialLayer: null };
+    const asked: ReceivedMedia[] = [];
+    const { server, media } = await started(
+      (s) => {
+        s.addRemoteProducer(producerInfo('bob-cam', 'bob', 'camera'));
+        s.addRemoteProducer(producerInfo('bob-mic', 'bob', 'mic'));
+      },
+      {
+        decideReceiving: (received) => {
+          asked.push(received);
+          return received.kind === 'audio' ? { paused: false, spatialLayer: null } : decision;
+        },
+      },
+    );
+    await media.consume(producerInfo('bob-cam', 'bob', 'camera'));
+    await media.consume(producerInfo('bob-mic', 'bob', 'mic'));
+    expect(asked.map(({ participantId, source, kind }) => [participantId, source, kind])).toEqual([
+      ['bob', 'camera', 'video'],
+      ['bob', 'mic', 'audio'],
+    ]);
+    // Only the microphone was resumed; the camera stays paused on the server as it was created.
+    expect(server.sentOf(Command.mediaResumeConsumer)).toHaveLength(1);
+    const micConsumer = server.sentOf(Command.mediaResumeConsumer)[0]?.consumerId;
+
+    decision = { paused: false, spatialLayer: 1 };
+    media.refreshReceiving();
+    media.refreshReceiving();
+    await settle();
+    const camConsumer = server.sentOf(Command.mediaSetConsumerPaused)[0]?.consumerId;
+    expect(camConsumer).not.toBe(micConsumer);
+    expect(server.sentOf(Command.mediaSetConsumerPaused)).toEqual([{ consumerId: camConsumer, paused: false }]);
+    expect(server.sentOf(Command.mediaSetPreferredLayers)).toEqual([{ consumerId: camConsumer, spatialLayer: 1 }]);
+
+    decision = { paused: false, spatialLayer: 0 };
+    media.refreshReceiving();
+    decision = { paused: true, spatialLayer: null };
+    media.refreshReceiving();
+    await settle();
+    expect(server.sentOf(Command.mediaSetPreferredLayers).at(-1)).toEqual({ consumerId: camConsumer, spatialLayer: 0 });
+    expect(server.sentOf(Command.mediaSetConsumerPaused).at(-1)).toEqual({ consumerId: camConsumer, paused: true });
+    expect(server.sentOf(Command.mediaSetConsumerPaused)).toHaveLength(2);
+  });
+
+  it('asks again after the server refused a pause', async () => {
+    let decision: ReceiveDecision = { paused: false, spatialLayer: null };
+    const { server, media } = await started((s) => s.addRemoteProducer(producerInfo('bob-cam', 'bob', 'camera')), {
+      decideReceiving: () => decision,
+    });
+    await media.consume(producerInfo('bob-cam', 'bob', 'camera'));
+    server.on(Command.mediaSetConsumerPaused, () => ({ ok: false, error: { code: 'internal', message: 'busy' } }));
+    decision = { paused: true, spatialLayer: null };
+    media.refreshReceiving();
+    await settle();
+    media.refreshReceiving();
+    await settle();
+    expect(server.sentOf(Command.mediaSetConsumerPaused)).toHaveLength(2);
+  });
+
+  it('says when media from someone else starts arriving', async () => {
+    const flowing: ReceivedMedia[] = [];
+    const { media } = await started((s) => s.addRemoteProducer(producerInfo('bob-mic', 'bob', 'mic')), {
+      onRemoteMediaFlowing: (received) => flowing.push(received),
+    });
+    await media.consume(producerInfo('bob-mic', 'bob', 'mic'));
+    await settle();
+    expect(flowing).toEqual([{ participantId: 'bob', source: 'mic', kind: 'audio' }]);
+  });
+});
+
+describe('MediaSession: a network that changes', () => {
+  it('reports the link lost while a transport is disconnected, and back once every transport is through', async () => {
+    const links: MediaLink[] = [];
+    const { transports, media } = await started(undefined, { onLinkChange: (link) => links.push(link) });
+    await media.publish('mic', new FakeTrack('audio').track);
+    await settle();
+    expect(links).toEqual(['connected']);
+    const send = transports.find((transport) => transport.direction === 'send') as types.Transport;
+    (send.handler as FakeHandler).setConnectionState('disconnected');
+    (send.handler as FakeHandler).setConnectionState('connected');
+    expect(links).toEqual(['connected', 'reconnecting', 'connected']);
+  });
+
+  it('gives up on an ICE restart that does not reconnect in time', async () => {
+    const { server, transports, failures } = await started(undefined, { iceRestartTimeoutMs: 200 });
+    const recv = transports.find((transport) => transport.direction === 'recv') as types.Transport;
+    (recv.handler as FakeHandler).setConnectionState('disconnected');
+    await settle(5);
+    expect(server.sentOf(Command.mediaRestartIce)).toHaveLength(1);
+    expect(failures).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(failures).toEqual(['not reconnected 200 ms after an ICE restart']);
+  });
+
+  it('gives up at once when a restarted transport fails again, and not when it comes back', async () => {
+    const { transports, failures } = await started(undefined, { iceRestartTimeoutMs: 30 });
+    const [send, recv] = transports as [types.Transport, types.Transport];
+    (send.handler as FakeHandler).setConnectionState('disconnected');
+    (recv.handler as FakeHandler).setConnectionState('disconnected');
+    await settle();
+    (send.handler as FakeHandler).setConnectionState('connected');
+    (recv.handler as FakeHandler).setConnectionState('failed');
+    expect(failures).toEqual(['ICE restart did not reconnect']);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(failures).toEqual(['ICE restart did not reconnect']);
+  });
+
+  it('closes what it sent on the server too when released for a rebuild in the same room', async () => {
+    const { server, media } = await started();
+    await media.publish('mic', new FakeTrack('audio').track);
+    await media.publish('camera', new FakeTrack('video').track);
+    const ids = [...server.producers.keys()];
+    await media.closeAndRelease();
+    expect(media.closed).toBe(true);
+    expect(
+      server
+        .sentOf(Command.mediaCloseProducer)
+        .map((sent) => sent.producerId)
+        .sort(),
+    ).toEqual(ids.sort());
   });
 });

@@ -10,8 +10,19 @@ import {
 } from '@plenary/shared';
 import { Device, type types } from 'mediasoup-client';
 import { type Requester, unwrap } from '../net/request.ts';
-import type { LocalSource } from './localMedia.ts';
+import type { ReceiveDecision } from './receiving.ts';
+import { encodingsFor } from './simulcast.ts';
 import type { TrackRegistry } from './tracks.ts';
+import { type MediaLink, TransportHealth } from './transportHealth.ts';
+
+export type { MediaLink };
+
+/** Whose media a consumer carries: what decides whether and how it is received. */
+export interface ReceivedMedia {
+  participantId: ParticipantId;
+  source: MediaSource;
+  kind: 'audio' | 'video';
+}
 
 export interface MediaSessionOptions {
   request: Requester;
@@ -21,16 +32,27 @@ export interface MediaSessionOptions {
   createDevice?: () => Promise<Device>;
   /** A transport could not be brought back by an ICE restart: the caller should rebuild media. */
   onFailure?: (reason: string) => void;
-  /** A local track ended by itself (device unplugged, permission revoked); its producer is gone. */
-  onLocalTrackEnded?: (source: LocalSource) => void;
+  /** A local track ended by itself (device unplugged, permission revoked, sharing stopped); its producer is gone. */
+  onLocalTrackEnded?: (source: MediaSource) => void;
+  /** The transports lost their path to the server (`reconnecting`), or have one (again). */
+  onLinkChange?: (link: MediaLink) => void;
+  /** Media from someone else started arriving on one of our consumers. */
+  onRemoteMediaFlowing?: (received: ReceivedMedia) => void;
+  /** Whether to receive a consumer now and in which layer; asked at consume time and on `refreshReceiving`. */
+  decideReceiving?: (received: ReceivedMedia) => ReceiveDecision;
+  /** How long an ICE restart may take to reconnect before the caller is told to rebuild. */
+  iceRestartTimeoutMs?: number;
 }
 
-interface Received {
+interface Received extends ReceivedMedia {
   consumer: types.Consumer;
   producerId: MediaId;
-  participantId: ParticipantId;
-  source: MediaSource;
+  /** What the server was last asked for, so a resize or scroll sends only what changed. */
+  applied: ReceiveDecision;
 }
+
+const FLOWING: ReceiveDecision = { paused: false, spatialLayer: null };
+const ICE_RESTART_TIMEOUT_MS = 10_000;
 
 /** Thrown by work that was still under way when the session was closed; callers ignore it. */
 export class MediaSessionClosed extends Error {
@@ -54,7 +76,7 @@ export class MediaSession {
   readonly #options: MediaSessionOptions;
   #started: Promise<{ device: Device; send: types.Transport; recv: types.Transport }> | null = null;
   readonly #transports: types.Transport[] = [];
-  readonly #producers = new Map<LocalSource, types.Producer>();
+  readonly #producers = new Map<MediaSource, types.Producer>();
   /** What we receive, by consumer id. */
   readonly #received = new Map<MediaId, Received>();
   /** Consumes under way: producer id → whose producer it is. */
@@ -62,10 +84,16 @@ export class MediaSession {
   /** Producer or consumer ids closed while their consume was under way. */
   readonly #dropped = new Set<MediaId>();
   readonly #restartingIce = new Set<MediaId>();
+  readonly #health: TransportHealth;
   #closed = false;
 
   constructor(options: MediaSessionOptions) {
     this.#options = options;
+    this.#health = new TransportHealth({
+      onLinkChange: (link) => this.#options.onLinkChange?.(link),
+      onGiveUp: (reason) => this.#options.onFailure?.(reason),
+      restartTimeoutMs: options.iceRestartTimeoutMs ?? ICE_RESTART_TIMEOUT_MS,
+    });
   }
 
   get closed(): boolean {
@@ -128,7 +156,8 @@ export class MediaSession {
       });
     }
     transport.on('connectionstatechange', (state) => {
-      if (state === 'disconnected' || state === 'failed') void this.#restartIce(transport, transportId);
+      if (this.#closed) return;
+      if (this.#health.changed(transportId, state) === 'restart') void this.#restartIce(transport, transportId);
     });
     return transport;
   }
@@ -138,7 +167,9 @@ export class MediaSession {
     this.#restartingIce.add(transportId);
     try {
       const { iceParameters } = unwrap(await this.#options.request(Command.mediaRestartIce, { transportId }));
-      if (!transport.closed) await transport.restartIce({ iceParameters: iceParameters as types.IceParameters });
+      if (this.#closed || transport.closed) return;
+      await transport.restartIce({ iceParameters: iceParameters as types.IceParameters });
+      this.#health.restarted(transportId, transport.connectionState);
     } catch (error) {
       if (!this.#closed) this.#options.onFailure?.(`ICE restart failed: ${messageOf(error)}`);
     } finally {
@@ -148,12 +179,16 @@ export class MediaSession {
 
   // ---- sending -------------------------------------------------------------------------------
 
-  hasProducer(source: LocalSource): boolean {
+  hasProducer(source: MediaSource): boolean {
     return this.#producers.has(source);
   }
 
-  /** Sends `track` as `source`; the track is ours from here on and is stopped when the producer closes. */
-  async publish(source: LocalSource, track: MediaStreamTrack): Promise<void> {
+  /**
+   * Sends `track` as `source`. A mic or camera track is ours from here on and is stopped when the
+   * producer closes; a screen track stays the caller's, so a rebuild can send the same capture again.
+   */
+  async publish(source: MediaSource, track: MediaStreamTrack): Promise<void> {
+    const owned = source !== 'screen';
     try {
       const { device, send } = await this.#ready();
       this.#assertOpen();
@@ -163,9 +198,11 @@ export class MediaSession {
       if (this.#producers.has(source)) throw new Error(`already sending ${source}`);
       const producer = await send.produce({
         track,
-        stopTracks: true,
+        stopTracks: owned,
         appData: { source },
-        ...(source === 'mic' ? { codecOptions: { opusDtx: true, opusFec: true } } : {}),
+        ...(source === 'mic'
+          ? { codecOptions: { opusDtx: true, opusFec: true } }
+          : { encodings: encodingsFor(source), codec: vp8Of(device) }),
       });
       if (this.#closed) {
         producer.close();
@@ -180,13 +217,13 @@ export class MediaSession {
       });
     } catch (error) {
       // A track that never became a producer would otherwise keep the device light on.
-      if (!this.#producers.has(source) || this.#producers.get(source)?.track !== track) track.stop();
+      if (owned && (!this.#producers.has(source) || this.#producers.get(source)?.track !== track)) track.stop();
       throw error;
     }
   }
 
   /** Muting pauses locally first (nothing leaves this tab even if the server is slow), then tells the room. */
-  async setPaused(source: LocalSource, paused: boolean): Promise<void> {
+  async setPaused(source: MediaSource, paused: boolean): Promise<void> {
     const producer = this.#producers.get(source);
     if (!producer) throw new Error(`not sending ${source}`);
     if (paused) {
@@ -208,8 +245,8 @@ export class MediaSession {
     }
   }
 
-  /** Closes the producer (stopping its track) and tells the server. */
-  async unpublish(source: LocalSource): Promise<void> {
+  /** Closes the producer (stopping its track, unless it is a shared screen) and tells the server. */
+  async unpublish(source: MediaSource): Promise<void> {
     const producer = this.#producers.get(source);
     if (!producer) return;
     this.#forgetProducer(source, producer);
@@ -217,7 +254,7 @@ export class MediaSession {
     unwrap(await this.#options.request(Command.mediaCloseProducer, { producerId: asMediaId(producer.id) }));
   }
 
-  #forgetProducer(source: LocalSource, producer: types.Producer): void {
+  #forgetProducer(source: MediaSource, producer: types.Producer): void {
     if (this.#producers.get(source) !== producer) return;
     this.#producers.delete(source);
     this.#options.tracks.delete(this.#options.selfId, source, producer.track ?? undefined);
@@ -251,18 +288,19 @@ export class MediaSession {
         consumer.close();
         return;
       }
-      const received: Received = {
-        consumer,
-        producerId,
-        participantId: options.participantId,
-        source: options.source,
-      };
+      const who: ReceivedMedia = { participantId: options.participantId, source: options.source, kind: options.kind };
+      const decision = this.#decide(who);
+      // The server creates consumers paused, so no media flows before we are ready to play it.
+      const received: Received = { ...who, consumer, producerId, applied: { paused: true, spatialLayer: null } };
       this.#received.set(options.consumerId, received);
       const id = options.consumerId;
       consumer.on('transportclose', () => this.#forgetConsumer(id));
       consumer.on('trackended', () => this.closeConsumer(id));
+      this.#watchFlow(received);
       this.#options.tracks.set(received.participantId, received.source, consumer.track);
-      // The server creates consumers paused, so no media flows before we are ready to play it.
+      if (decision.spatialLayer !== null) void this.#applyLayer(id, received, decision.spatialLayer);
+      if (decision.paused) return;
+      received.applied = { ...received.applied, paused: false };
       const resumed = await this.#options.request(Command.mediaResumeConsumer, { consumerId: id });
       if (!resumed.ok) {
         this.closeConsumer(id);
@@ -276,6 +314,69 @@ export class MediaSession {
     }
   }
 
+  /**
+   * Asks the server, for every video received, for what the tiles now need: paused when no tile
+   * showing it is visible, and the layer that fits the largest one that is. Sends only changes.
+   */
+  refreshReceiving(): void {
+    if (this.#closed) return;
+    for (const [consumerId, received] of this.#received) {
+      const decision = this.#decide(received);
+      if (decision.paused !== received.applied.paused) void this.#applyPaused(consumerId, received, decision.paused);
+      if (
+        !decision.paused &&
+        decision.spatialLayer !== null &&
+        decision.spatialLayer !== received.applied.spatialLayer
+      ) {
+        void this.#applyLayer(consumerId, received, decision.spatialLayer);
+      }
+    }
+  }
+
+  // `applied` is updated before asking, so a burst of resizes asks once; a refusal puts it back,
+  // so the next change asks again. A consumer that is gone is forgotten with its own fact.
+  async #applyPaused(consumerId: MediaId, received: Received, paused: boolean): Promise<void> {
+    received.applied = { ...received.applied, paused };
+    try {
+      unwrap(await this.#options.request(Command.mediaSetConsumerPaused, { consumerId, paused }));
+    } catch (error) {
+      if (received.applied.paused === paused) received.applied = { ...received.applied, paused: !paused };
+      if (!this.#closed) console.warn('[plenary] could not pause or resume a video', { consumerId, error });
+    }
+  }
+
+  async #applyLayer(consumerId: MediaId, received: Received, spatialLayer: number): Promise<void> {
+    const before = received.applied.spatialLayer;
+    received.applied = { ...received.applied, spatialLayer };
+    try {
+      unwrap(await this.#options.request(Command.mediaSetPreferredLayers, { consumerId, spatialLayer }));
+    } catch (error) {
+      if (received.applied.spatialLayer === spatialLayer)
+        received.applied = { ...received.applied, spatialLayer: before };
+      if (!this.#closed) console.warn('[plenary] could not choose a video layer', { consumerId, error });
+    }
+  }
+
+  #decide(received: ReceivedMedia): ReceiveDecision {
+    return this.#options.decideReceiving?.(received) ?? FLOWING;
+  }
+
+  /** Remote tracks start muted and unmute when the first media arrives. */
+  #watchFlow(received: Received): void {
+    const { track } = received.consumer;
+    const flowing = () => {
+      if (!this.#closed && this.#received.get(asMediaId(received.consumer.id)) === received) {
+        this.#options.onRemoteMediaFlowing?.({
+          participantId: received.participantId,
+          source: received.source,
+          kind: received.kind,
+        });
+      }
+    };
+    if (!track.muted) queueMicrotask(flowing);
+    else track.addEventListener('unmute', flowing, { once: true });
+  }
+
   /** The producer is gone: stop receiving it, including a consume still under way. */
   dropProducer(producerId: MediaId): void {
     const found = this.#receivedOf(producerId);
@@ -285,6 +386,11 @@ export class MediaSession {
 
   closeConsumer(consumerId: MediaId): void {
     if (!this.#forgetConsumer(consumerId) && this.#consuming.size > 0) this.#dropped.add(consumerId);
+  }
+
+  /** The producer a consumer of ours receives, while we have it. */
+  producerOf(consumerId: MediaId): MediaId | undefined {
+    return this.#received.get(consumerId)?.producerId;
   }
 
   /** The person left: stop receiving everything of theirs. */
@@ -314,6 +420,11 @@ export class MediaSession {
     return this.#closed || this.#dropped.has(producerId) || this.#dropped.has(consumerId);
   }
 
+  /** How many of our own tracks are being sent. */
+  get sendingCount(): number {
+    return this.#producers.size;
+  }
+
   /** How many producers are being received; for tests and diagnostics. */
   get receivingCount(): number {
     return this.#received.size;
@@ -321,10 +432,24 @@ export class MediaSession {
 
   // ---- teardown ------------------------------------------------------------------------------
 
+  /**
+   * Closes everything locally, then asks the server to close what we were sending, for a rebuild in
+   * the same room: others stop receiving the dead producers, and the new ones are not refused as a
+   * second mic or camera.
+   */
+  async closeAndRelease(): Promise<void> {
+    const producerIds = [...this.#producers.values()].map((producer) => asMediaId(producer.id));
+    this.close();
+    await Promise.all(
+      producerIds.map((producerId) => this.#options.request(Command.mediaCloseProducer, { producerId })),
+    );
+  }
+
   /** Closes everything locally. The server closes its side when told (leave) or already has (reconnect). */
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
+    this.#health.close();
     for (const [source, producer] of [...this.#producers]) {
       this.#forgetProducer(source, producer);
       producer.close();
@@ -340,6 +465,11 @@ export class MediaSession {
       throw new MediaSessionClosed();
     }
   }
+}
+
+/** VP8 for video: every browser decodes it, and it is what simulcast works best with. */
+function vp8Of(device: Device): types.RtpCodecCapability | undefined {
+  return device.rtpCapabilities.codecs?.find((codec) => codec.mimeType.toLowerCase() === 'video/vp8');
 }
 
 function messageOf(error: unknown): string {

@@ -1,6 +1,6 @@
 // What the UI can do, as plain functions: components import these instead of reaching for the
 // socket or mediasoup. They act on the one current session, if any.
-import type { CreateWorkshopRequest, Role, WorkshopId } from '@plenary/shared';
+import type { CreateWorkshopRequest, ParticipantId, Role, WorkshopId } from '@plenary/shared';
 import { browserStorage } from '../lib/storage.ts';
 import { trackRegistry } from '../media/tracks.ts';
 import { createWorkshop } from '../net/http.ts';
@@ -9,6 +9,7 @@ import { createSocket } from '../net/socket.ts';
 import { appStore } from '../stores/appStore.ts';
 import { type NoticeTopic, withNotice, withoutNotice } from '../stores/slices/notices.ts';
 import type { PanelTab } from '../stores/slices/ui.ts';
+import type { ModerationAction } from './chairMedia.ts';
 import { Credentials } from './credentials.ts';
 import { Entry, type Profile } from './entry.ts';
 import { navigate, startRouting } from './navigation.ts';
@@ -60,6 +61,20 @@ export async function toggleMic(): Promise<void> {
 
 export async function toggleCamera(): Promise<void> {
   await entry.session?.toggleCamera();
+}
+
+export async function toggleScreenShare(): Promise<void> {
+  await entry.session?.media.toggleScreenShare();
+}
+
+/** Chairs: mute someone, or stop their camera or screen share. */
+export async function moderateMedia(participantId: ParticipantId, action: ModerationAction): Promise<boolean> {
+  return (await entry.session?.media.moderate(participantId, action)) ?? false;
+}
+
+/** Chairs, while breakouts are open: be heard in every breakout room too (or no longer). */
+export async function speakToAllRooms(on: boolean): Promise<boolean> {
+  return (await entry.session?.media.speakToAllRooms(on)) ?? false;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   type WorkshopId,
 } from '@plenary/shared';
 import type { Device } from 'mediasoup-client';
+import { notesChannel } from '../features/notes/notesChannel.ts';
 import type { AcquiredMedia, LocalSource } from '../media/localMedia.ts';
 import type { TrackRegistry } from '../media/tracks.ts';
 import { bindFacts, type FactEvent } from '../net/facts.ts';
@@ -137,6 +138,7 @@ export class WorkshopSession {
     const pending = this.#pendingFacts;
     this.#pendingFacts = null;
     for (const event of pending) this.#onFact(event);
+    notesChannel.use(this.#request, result.workshop.id);
     return { ok: true };
   }
 
@@ -172,6 +174,11 @@ export class WorkshopSession {
     return this.#media.toggleCamera();
   }
 
+  /** Screen sharing, moderation and speaking to every breakout room: see `MediaController`. */
+  get media(): MediaController {
+    return this.#media;
+  }
+
   // ---- facts ---------------------------------------------------------------------------------
 
   #onFact(event: FactEvent): void {
@@ -189,7 +196,7 @@ export class WorkshopSession {
         return;
       case Fact.notesUpdated:
       case Fact.notesAwarenessUpdated:
-        // Only sent to those who opened a room's notes, which this client doesn't do yet.
+        notesChannel.deliver(event);
         return;
       case Fact.moderated:
         this.#onModerated(event.payload);
@@ -243,7 +250,7 @@ export class WorkshopSession {
 
   #onRoomChanged(payload: RoomChanged): void {
     this.#deps.store.setState((state) => roomEntered(state, payload));
-    void this.#media.enter(payload.room?.routerRtpCapabilities ?? null);
+    void this.#media.enter(payload.room?.routerRtpCapabilities ?? null, { switching: true });
   }
 
   #onModerated({ action, by }: FactPayloads[typeof Fact.moderated]): void {
@@ -264,6 +271,7 @@ export class WorkshopSession {
 
   #onDisconnect(reason: string): void {
     if (this.#ended || reason === 'io client disconnect') return;
+    notesChannel.use(null);
     // The server drops our media with the socket; it is rebuilt once we are back in a room.
     this.#media.suspend();
     if (reason === 'io server disconnect') {
@@ -290,6 +298,8 @@ export class WorkshopSession {
     if (this.#ended) return;
     if (this.#deps.socket.recovered) {
       this.#deps.store.setState(connectionBack);
+      // The server resumed the connection but not the notes it had open: they are opened again.
+      notesChannel.use(this.#request, this.#workshopId ?? undefined);
       return;
     }
     await this.#enter({ rejoin: true });
@@ -300,6 +310,7 @@ export class WorkshopSession {
     if (this.#ended) return;
     this.#ended = true;
     this.#unbindFacts?.();
+    notesChannel.use(null);
     this.#media.close();
     const { socket, store } = this.#deps;
     socket.removeAllListeners('disconnect');

@@ -71,7 +71,16 @@ export class FakeTrack extends EventTarget {
 }
 
 export function createFakeDevice(): Promise<Device> {
-  return Promise.resolve(new Device({ handlerFactory: FakeHandler.createFactory(testFakeParameters) }));
+  const device = new Device({ handlerFactory: FakeHandler.createFactory(testFakeParameters) });
+  // Like a browser's: a transport reports itself connected once it has connected to the server.
+  device.observer.on('newtransport', (transport) => {
+    transport.on('connect', () => {
+      setTimeout(() => {
+        if (!transport.closed) (transport.handler as FakeHandler).setConnectionState('connected');
+      }, 0);
+    });
+  });
+  return Promise.resolve(device);
 }
 
 type Handler<C extends CommandName> = (

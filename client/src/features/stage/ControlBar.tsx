@@ -1,16 +1,39 @@
-import { leaveWorkshop, toggleCamera, toggleMic } from '../../session/actions.ts';
+import { leaveWorkshop, speakToAllRooms, toggleCamera, toggleMic, toggleScreenShare } from '../../session/actions.ts';
 import { useAppStore } from '../../stores/appStore.ts';
+import { selectIsChair, selectSelf } from '../../stores/selectors.ts';
+
+/** Sharing needs getDisplayMedia, which phones and some tablets lack: no button that can only fail. */
+const canShareScreen =
+  typeof navigator !== 'undefined' && typeof navigator.mediaDevices?.getDisplayMedia === 'function';
 
 export function ControlBar() {
+  const observer = useAppStore((state) => selectSelf(state)?.role === 'observer');
+  const offline = useAppStore((state) => state.link === 'reconnecting');
+  return (
+    <fieldset className="control-bar">
+      <legend className="visually-hidden">Your microphone, camera and screen</legend>
+      {observer ? (
+        <p className="observer-note">You are observing: you see and hear the room, and nobody sees or hears you.</p>
+      ) : (
+        <SendingControls offline={offline} />
+      )}
+      <SpeakToAllRooms offline={offline} />
+      <button type="button" className="danger" onClick={() => void leaveWorkshop()}>
+        Leave
+      </button>
+    </fieldset>
+  );
+}
+
+function SendingControls({ offline }: { offline: boolean }) {
   const mic = useAppStore((state) => state.localMedia.mic);
   const camera = useAppStore((state) => state.localMedia.camera);
-  const offline = useAppStore((state) => state.link === 'reconnecting');
+  const screen = useAppStore((state) => state.screenShare);
   // A mic that is not sending (paused, or never started) reads as muted; pressing it turns it on.
   const muted = mic === 'paused' || mic === 'off';
   const cameraOn = camera === 'live' || camera === 'starting';
   return (
-    <fieldset className="control-bar">
-      <legend className="visually-hidden">Your microphone and camera</legend>
+    <>
       <button
         type="button"
         aria-pressed={muted}
@@ -22,9 +45,32 @@ export function ControlBar() {
       <button type="button" disabled={offline || camera === 'starting'} onClick={() => void toggleCamera()}>
         {cameraOn ? 'Stop camera' : 'Start camera'}
       </button>
-      <button type="button" className="danger" onClick={() => void leaveWorkshop()}>
-        Leave
-      </button>
-    </fieldset>
+      {canShareScreen && (
+        <button type="button" disabled={offline || screen === 'starting'} onClick={() => void toggleScreenShare()}>
+          {screen === 'live' ? 'Stop sharing' : 'Share screen'}
+        </button>
+      )}
+    </>
+  );
+}
+
+/** Chairs, while breakout rooms are open: their microphone is heard in every room too. */
+function SpeakToAllRooms({ offline }: { offline: boolean }) {
+  const chair = useAppStore(selectIsChair);
+  const openedAt = useAppStore((state) => state.workshop?.breakouts.open?.openedAt ?? null);
+  const on = useAppStore((state) => openedAt !== null && state.speakingToAllRooms === openedAt);
+  // The rooms hear our microphone's producer: there is none to send them while it starts.
+  const micStarting = useAppStore((state) => state.localMedia.mic === 'starting');
+  if (!chair || openedAt === null) return null;
+  return (
+    <button
+      type="button"
+      className="live-toggle"
+      aria-pressed={on}
+      disabled={offline || micStarting}
+      onClick={() => void speakToAllRooms(!on)}
+    >
+      Speak to all rooms
+    </button>
   );
 }

@@ -1,15 +1,21 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { RoleBadge } from '../../components/RoleBadge.tsx';
+import { moderateMedia } from '../../session/actions.ts';
 import { useAppStore } from '../../stores/appStore.ts';
-import { groupByOrganisation, peopleInRoom } from './organisations.ts';
+import { selectIsChair } from '../../stores/selectors.ts';
+import { selectSending, sendingKeyOf } from './mediaSelectors.ts';
+import { groupByOrganisation, type PersonRow, peopleInRoom } from './organisations.ts';
 
 /** Who is in this room, by delegation. Each item's text starts with the name; "(you)" is added by CSS. */
 export function ParticipantList() {
   const peers = useAppStore(useShallow((state) => Object.values(state.peers)));
   const participants = useAppStore((state) => state.workshop?.participants);
   const selfId = useAppStore((state) => state.selfId);
+  const chair = useAppStore(selectIsChair);
+  const sending = useAppStore(useShallow(selectSending));
   const groups = useMemo(() => groupByOrganisation(peopleInRoom(peers, participants)), [peers, participants]);
+  const live = useMemo(() => new Set(sending), [sending]);
   return (
     <section className="panel-section" aria-labelledby="participants-title">
       <h2 id="participants-title">
@@ -26,10 +32,42 @@ export function ParticipantList() {
               <span className="person-name">{person.name}</span>
               {person.role && <RoleBadge role={person.role} />}
               <span className="visually-hidden">, {group.organisation}</span>
+              {chair && person.id !== selfId && <Moderation person={person} live={live} />}
             </li>
           )),
         ])}
       </ul>
     </section>
+  );
+}
+
+/** A chair's buttons for one person: only for what that person is sending now. */
+function Moderation({ person, live }: { person: PersonRow; live: ReadonlySet<string> }) {
+  const has = (source: 'mic' | 'camera' | 'screen') => live.has(sendingKeyOf(person.id, source));
+  if (!has('mic') && !has('camera') && !has('screen')) return null;
+  const act = (action: 'mute' | 'stopCamera' | 'stopShare') => () => void moderateMedia(person.id, action);
+  return (
+    <span className="moderation">
+      {has('mic') && (
+        <button type="button" className="small" aria-label={`Mute ${person.name}`} onClick={act('mute')}>
+          Mute
+        </button>
+      )}
+      {has('camera') && (
+        <button
+          type="button"
+          className="small"
+          aria-label={`Stop camera of ${person.name}`}
+          onClick={act('stopCamera')}
+        >
+          Stop camera
+        </button>
+      )}
+      {has('screen') && (
+        <button type="button" className="small" aria-label={`Stop share of ${person.name}`} onClick={act('stopShare')}>
+          Stop share
+        </button>
+      )}
+    </span>
   );
 }

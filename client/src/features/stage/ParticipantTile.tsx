@@ -1,27 +1,47 @@
 import type { ParticipantId } from '@plenary/shared';
 import { AudioSink, VideoView } from '../../components/MediaElements.tsx';
+import { useTileView } from '../../media/useTileView.ts';
 import { useTrack } from '../../media/useTrack.ts';
 import { useAppStore } from '../../stores/appStore.ts';
 import { selectPeer, selectSourceLive } from '../../stores/selectors.ts';
 
-export function ParticipantTile({ participantId }: { participantId: ParticipantId }) {
+interface TileProps {
+  participantId: ParticipantId;
+  /** Heard here from elsewhere: a chair speaking to every breakout room. */
+  guest?: boolean;
+  /** The active speaker of a large room: drawn across two columns and two rows. */
+  spotlight?: boolean;
+}
+
+/** How many of a room device's people are named on its tile before "and N more". */
+const NAMED_IN_ROOM = 6;
+
+export function ParticipantTile({ participantId, guest = false, spotlight = false }: TileProps) {
   const peer = useAppStore(selectPeer(participantId));
   const isSelf = useAppStore((state) => state.selfId === participantId);
   const speaking = useAppStore((state) => state.activeSpeakerId === participantId);
-  const name = useAppStore((state) => state.workshop?.participants[participantId]?.name);
+  const participant = useAppStore((state) => state.workshop?.participants[participantId]);
   const micLive = useAppStore(selectSourceLive(participantId, 'mic'));
   const cameraLive = useAppStore(selectSourceLive(participantId, 'camera'));
   const camera = useTrack(participantId, 'camera');
   const mic = useTrack(participantId, 'mic');
-  if (!peer) return null;
+  const viewRef = useTileView(participantId, 'camera');
+  if (!peer && !guest) return null;
   const showVideo = cameraLive && camera !== undefined;
-  const displayName = name ?? peer.displayName;
+  const displayName = participant?.name ?? peer?.displayName ?? 'Facilitator';
+  const label = guest ? `${displayName} · Facilitator (all rooms)` : displayName;
+  const inRoom = participant?.role === 'room-device' ? participant.inRoomPeople : [];
+  const observer = participant?.role === 'observer';
   return (
     <figure
+      ref={viewRef}
       className="tile"
       data-participant-id={participantId}
+      data-self={isSelf ? '' : undefined}
+      data-guest={guest ? '' : undefined}
       data-speaking={speaking ? '' : undefined}
-      aria-label={displayName}
+      data-spotlight={spotlight ? '' : undefined}
+      aria-label={label}
     >
       <VideoView track={showVideo ? camera : undefined} mirrored={isSelf} />
       {!showVideo && (
@@ -31,18 +51,38 @@ export function ParticipantTile({ participantId }: { participantId: ParticipantI
       )}
       {/* Our own voice is never played back to us. */}
       {!isSelf && <AudioSink track={mic} />}
+      {inRoom.length > 0 && <InRoomPeople names={inRoom} room={displayName} />}
       <figcaption>
         <span className="tile-name">
           {displayName}
           {isSelf && ' (you)'}
         </span>
-        {!micLive && (
+        {guest && <span className="tile-tag">Facilitator (all rooms)</span>}
+        {observer && <span className="tile-tag quiet">Observer</span>}
+        {speaking && <span className="visually-hidden">, speaking</span>}
+        {/* An observer has no microphone to be off. */}
+        {!micLive && !observer && (
           <span className="mic-off" role="img" aria-label="Microphone off">
             <MicOffIcon />
           </span>
         )}
       </figcaption>
     </figure>
+  );
+}
+
+/** A meeting-room device stands for the people around it: their names are on its tile. */
+function InRoomPeople({ names, room }: { names: readonly string[]; room: string }) {
+  const shown = names.slice(0, NAMED_IN_ROOM);
+  const more = names.length - shown.length;
+  return (
+    <ul className="in-room-people" aria-label={`In the room with ${room}`}>
+      {/* The server keeps the names of one room unique. */}
+      {shown.map((name) => (
+        <li key={name}>{name}</li>
+      ))}
+      {more > 0 && <li className="muted">and {more} more</li>}
+    </ul>
   );
 }
 

@@ -3,30 +3,80 @@ import { Notices } from '../../components/Notices.tsx';
 import { useAppStore } from '../../stores/appStore.ts';
 import { selectParticipantIds, selectPlace } from '../../stores/selectors.ts';
 import { ControlBar } from './ControlBar.tsx';
+import { selectGuests, selectRemoteScreens } from './mediaSelectors.ts';
 import { ParticipantTile } from './ParticipantTile.tsx';
+import { ScreenTile } from './ScreenTile.tsx';
 import { SidePanel } from './SidePanel.tsx';
 import { StageHeader } from './StageHeader.tsx';
+import { arrangeStage, type StageLayout, type TileSpec } from './stageLayout.ts';
 import { useGalleryLayout } from './useGalleryLayout.ts';
 
-/** A room (the plenary or a breakout): everyone's tiles, the side panel, the controls. */
+/** A room (the plenary or a breakout): everyone's tiles or a shared screen, the side panel, the controls. */
 export function StageScreen() {
-  const ids = useAppStore(useShallow(selectParticipantIds));
+  const peerIds = useAppStore(useShallow(selectParticipantIds));
+  const screens = useAppStore(useShallow(selectRemoteScreens));
+  const guests = useAppStore(useShallow(selectGuests));
+  const selfId = useAppStore((state) => state.selfId);
+  const activeSpeakerId = useAppStore((state) => state.activeSpeakerId);
   const place = useAppStore(useShallow(selectPlace));
-  const gallery = useGalleryLayout<HTMLElement>(ids.length);
+  const layout = arrangeStage({ peerIds, selfId, activeSpeakerId, screens, guests });
   const label = place.kind === 'breakout' ? `Breakout: ${place.roomName}` : 'Plenary';
   return (
     <main className="stage" aria-label={label} data-place={place.kind}>
       <StageHeader />
       <Notices topics={['connection', 'media', 'devices', 'moderation', 'action']} />
+      <SharingBanner />
       <div className="stage-body">
-        <section className="video-grid" aria-label="Video" ref={gallery.ref} style={gallery.style}>
-          {ids.map((id) => (
-            <ParticipantTile key={id} participantId={id} />
-          ))}
-        </section>
+        {layout.kind === 'gallery' ? <Gallery tiles={layout.tiles} /> : <ShareStage layout={layout} />}
         <SidePanel />
       </div>
       <ControlBar />
     </main>
+  );
+}
+
+function Gallery({ tiles }: { tiles: readonly TileSpec[] }) {
+  const gallery = useGalleryLayout<HTMLElement>(tiles.length, tiles[0]?.spotlight ?? false);
+  return (
+    <section className="video-grid" aria-label="Video" ref={gallery.ref} style={gallery.style}>
+      {tiles.map((tile) => (
+        <ParticipantTile
+          key={tile.participantId}
+          participantId={tile.participantId}
+          guest={tile.guest}
+          spotlight={tile.spotlight && gallery.spotlight}
+        />
+      ))}
+    </section>
+  );
+}
+
+/** Someone shares a screen: it takes the stage, and the people move to a strip beside it. */
+function ShareStage({ layout }: { layout: Extract<StageLayout, { kind: 'share' }> }) {
+  return (
+    <div className="share-stage">
+      <section className="screen-main" aria-label="Shared screen">
+        <ScreenTile key={layout.screen} participantId={layout.screen} main />
+      </section>
+      <section className="people-strip" aria-label="Video">
+        {layout.otherScreens.map((id) => (
+          <ScreenTile key={`screen:${id}`} participantId={id} />
+        ))}
+        {layout.tiles.map((tile) => (
+          <ParticipantTile key={tile.participantId} participantId={tile.participantId} guest={tile.guest} />
+        ))}
+      </section>
+    </div>
+  );
+}
+
+/** Our own share is not shown back to us (a picture of the screen inside itself); this says it is on. */
+function SharingBanner() {
+  const sharing = useAppStore((state) => state.screenShare === 'live');
+  if (!sharing) return null;
+  return (
+    <p className="sharing-banner" role="status">
+      You are sharing your screen with everyone in this room.
+    </p>
   );
 }

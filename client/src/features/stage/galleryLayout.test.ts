@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitGallery } from './galleryLayout.ts';
+import { fitGallery, fitGalleryWithSpotlight } from './galleryLayout.ts';
 
 // The stage's grid area at 1280×720 (side panel, header and controls taken off).
 const W = 990;
@@ -46,5 +46,22 @@ describe('fitGallery', () => {
   it('copes with an unmeasured or empty box', () => {
     expect(fitGallery(3, 0, 0, { gap })).toEqual({ columns: 1, tileWidth: 0 });
     expect(fitGallery(0, W, H, { gap })).toEqual({ columns: 1, tileWidth: W });
+  });
+});
+
+describe('fitGalleryWithSpotlight', () => {
+  it('gives the spotlight four cells when three columns fit', () => {
+    const layout = fitGalleryWithSpotlight(7, W, H, { gap, spotlight: true });
+    expect(layout).toMatchObject({ spotlight: true });
+    expect(layout.columns).toBeGreaterThanOrEqual(3);
+    expect(layout).toMatchObject(fitGallery(10, W, H, { gap }));
+  });
+
+  it('gives it up in a box too narrow for three columns, and when not asked', () => {
+    expect(fitGalleryWithSpotlight(7, 400, 1200, { gap, spotlight: true }).spotlight).toBe(false);
+    expect(fitGalleryWithSpotlight(7, W, H, { gap, spotlight: false })).toEqual({
+      ...fitGallery(7, W, H, { gap }),
+      spotlight: false,
+    });
   });
 });

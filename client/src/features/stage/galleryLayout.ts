@@ -34,3 +34,25 @@ export function fitGallery(count: number, width: number, height: number, options
   const columns = Math.max(1, Math.min(count, Math.floor((width + gap) / (minTileWidth + gap))));
   return { columns, tileWidth: Math.floor((width - gap * (columns - 1)) / columns) };
 }
+
+/** A gallery in which one tile may span two columns and two rows. */
+export interface SpotlightLayout extends GalleryLayout {
+  spotlight: boolean;
+}
+
+/**
+ * `fitGallery` with room for a spotlight (a tile twice as wide and high: four cells). Given up when
+ * the box fits fewer than three columns: a double tile would then push everyone else out of sight.
+ */
+export function fitGalleryWithSpotlight(
+  count: number,
+  width: number,
+  height: number,
+  options: GalleryOptions & { spotlight: boolean },
+): SpotlightLayout {
+  if (options.spotlight && count > 1) {
+    const layout = fitGallery(count + 3, width, height, options);
+    if (layout.columns >= 3) return { ...layout, spotlight: true };
+  }
+  return { ...fitGallery(count, width, height, options), spotlight: false };
+}

@@ -1,5 +1,5 @@
 import { type CSSProperties, useEffect, useRef, useState } from 'react';
-import { fitGallery } from './galleryLayout.ts';
+import { fitGalleryWithSpotlight } from './galleryLayout.ts';
 
 /** Matches the narrow-window rule in styles.css: there, tiles stack and the page scrolls. */
 const NARROW = '(max-width: 48rem)';
@@ -10,8 +10,11 @@ interface Box {
   gap: number;
 }
 
-/** Fits `count` tiles into the element given `ref`; on narrow windows leaves the layout to CSS. */
-export function useGalleryLayout<T extends HTMLElement>(count: number) {
+/**
+ * Fits `count` tiles into the element given `ref`, one of them double-sized when `spotlight` asks
+ * for it and there is room; on narrow windows leaves the layout to CSS (and never spotlights).
+ */
+export function useGalleryLayout<T extends HTMLElement>(count: number, spotlight = false) {
   const ref = useRef<T>(null);
   const [box, setBox] = useState<Box | null>(null);
   useEffect(() => {
@@ -36,9 +39,11 @@ export function useGalleryLayout<T extends HTMLElement>(count: number) {
     return () => observer.disconnect();
   }, []);
   let style: CSSProperties | undefined;
+  let spotlit = false;
   if (box) {
-    const { columns, tileWidth } = fitGallery(count, box.width, box.height, { gap: box.gap });
-    style = { gridTemplateColumns: `repeat(${columns}, ${tileWidth}px)` };
+    const layout = fitGalleryWithSpotlight(count, box.width, box.height, { gap: box.gap, spotlight });
+    style = { gridTemplateColumns: `repeat(${layout.columns}, ${layout.tileWidth}px)` };
+    spotlit = layout.spotlight;
   }
-  return { ref, style };
+  return { ref, style, spotlight: spotlit };
 }

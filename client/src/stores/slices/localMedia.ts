@@ -6,6 +6,17 @@ export type LocalSourceStatus = 'off' | 'starting' | 'live' | 'paused';
 
 export interface LocalMediaSlice {
   localMedia: { mic: LocalSourceStatus; camera: LocalSourceStatus };
+  /** Our screen share: `starting` while the browser's picker is open. */
+  screenShare: LocalSourceStatus;
+  /**
+   * Chairs: the breakout opening (its `openedAt`) in whose rooms our microphone is heard too, or
+   * null. Tied to the opening so a toggle left on doesn't claim to reach the next set's rooms.
+   */
+  speakingToAllRooms: number | null;
 }
 
-export const initialLocalMedia: LocalMediaSlice = { localMedia: { mic: 'off', camera: 'off' } };
+export const initialLocalMedia: LocalMediaSlice = {
+  localMedia: { mic: 'off', camera: 'off' },
+  screenShare: 'off',
+  speakingToAllRooms: null,
+};

@@ -1,0 +1,56 @@
+// What chairs do to the room's media beyond their own: moderate someone, speak into every
+// breakout room. Plain requests; the server does the work and the room hears of it as facts.
+import { Command, type ParticipantId } from '@plenary/shared';
+import type { Requester } from '../net/request.ts';
+import type { AppStore } from '../stores/state.ts';
+import type { MediaStatus } from './mediaStatus.ts';
+
+export type ModerationAction = 'mute' | 'stopCamera' | 'stopShare';
+
+/** Mutes someone, or stops their camera or screen share; a refusal is shown. */
+export async function moderate(
+  request: Requester,
+  status: MediaStatus,
+  participantId: ParticipantId,
+  action: ModerationAction,
+): Promise<boolean> {
+  const reply = await request(Command.mediaModerate, { participantId, action });
+  if (reply.ok) status.clear('action');
+  else status.notify('action', 'alert', reply.error.message);
+  return reply.ok;
+}
+
+/**
+ * Our microphone is heard in every open breakout room too (or no longer). Remembered with the
+ * opening it was turned on for, so the toggle never claims to reach the rooms of a later set.
+ */
+export async function speakToAllRooms(
+  request: Requester,
+  store: AppStore,
+  status: MediaStatus,
+  on: boolean,
+): Promise<boolean> {
+  const reply = await request(Command.mediaSpeakToBreakouts, { on });
+  if (!reply.ok) {
+    status.notify('action', 'alert', reply.error.message);
+    return false;
+  }
+  const openedAt = store.getState().workshop?.breakouts.open?.openedAt ?? null;
+  store.setState({ speakingToAllRooms: on ? openedAt : null });
+  if (on && store.getState().localMedia.mic !== 'live') {
+    status.notify('action', 'status', 'Every breakout room can hear you once you unmute.');
+  } else status.clear('action');
+  return true;
+}
+
+/**
+ * After our media was rebuilt (a visit, a reconnect) the rooms no longer hear the microphone that
+ * closed: they are given the new one, if we were speaking to them in this opening.
+ */
+export async function keepSpeakingToAllRooms(request: Requester, store: AppStore): Promise<void> {
+  const state = store.getState();
+  const openedAt = state.workshop?.breakouts.open?.openedAt;
+  if (state.speakingToAllRooms === null || state.speakingToAllRooms !== openedAt) return;
+  const reply = await request(Command.mediaSpeakToBreakouts, { on: true });
+  if (!reply.ok) store.setState({ speakingToAllRooms: null });
+}

@@ -1,0 +1,57 @@
+import type { LocalSource } from '../media/localMedia.ts';
+import type { LocalSourceStatus } from '../stores/slices/localMedia.ts';
+import { type Notice, type NoticeTopic, withNotice, withoutNotice } from '../stores/slices/notices.ts';
+import type { AppStore } from '../stores/state.ts';
+
+export const RECONNECTING = 'Reconnecting audio and video…';
+
+/** What the media controller tells the person, through the store: what is sent, and notices. */
+export class MediaStatus {
+  readonly #store: AppStore;
+  #reconnecting = false;
+
+  constructor(store: AppStore) {
+    this.#store = store;
+  }
+
+  local(source: LocalSource, status: LocalSourceStatus): void {
+    this.#store.setState((state) =>
+      state.localMedia[source] === status ? state : { localMedia: { ...state.localMedia, [source]: status } },
+    );
+  }
+
+  screen(status: LocalSourceStatus): void {
+    this.#store.setState((state) => (state.screenShare === status ? state : { screenShare: status }));
+  }
+
+  notify(topic: NoticeTopic, tone: Notice['tone'], text: string): void {
+    this.#store.setState((state) => ({ notices: withNotice(state.notices, { topic, tone, text }) }));
+  }
+
+  clear(topic: NoticeTopic): void {
+    this.#store.setState((state) => {
+      const notices = withoutNotice(state.notices, topic);
+      return notices === state.notices ? state : { notices };
+    });
+  }
+
+  /** Shown from the moment media is lost until the transports are through again. */
+  get reconnecting(): boolean {
+    return this.#reconnecting;
+  }
+
+  showReconnecting(): void {
+    this.#reconnecting = true;
+    this.notify('media', 'status', RECONNECTING);
+  }
+
+  /** Takes "Reconnecting…" away, and only it: another media notice shown meanwhile stays. */
+  clearReconnecting(): void {
+    if (!this.#reconnecting) return;
+    this.#reconnecting = false;
+    this.#store.setState((state) => {
+      const shown = state.notices.find((notice) => notice.topic === 'media');
+      return shown?.text === RECONNECTING ? { notices: withoutNotice(state.notices, 'media') } : state;
+    });
+  }
+}
