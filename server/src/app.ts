@@ -73,6 +73,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         routerReplaced: (reason, routerRtpCapabilities) =>
           io.to(key).emit(Fact.mediaReconnectRequired, { reason, routerRtpCapabilities }),
         activeSpeakerChanged: (participantId) => io.to(key).emit(Fact.activeSpeakerChanged, { participantId }),
+        guestProducerClosed: (producerId) => io.to(key).emit(Fact.producerClosed, { producerId }),
       },
       logger.child({ room: key }),
     ),

@@ -165,4 +165,48 @@ describe('media moderation and controls', () => {
     for (const person of [chair, ana, ben]) person.client.disconnect();
     await expectMediaReleased(server.app);
   });
+
+  it('lets a client rebuild its media in the same room as often as its network needs', async () => {
+    const ana = await arrive(invites.delegate, 'Ana');
+    const ben = await arrive(invites.delegate, 'Ben');
+    const micId = await sendMic(ana, 5001);
+    const gone = nextEvent(ben.client, Fact.producerClosed);
+    for (let rebuild = 0; rebuild < 3; rebuild++) {
+      for (const direction of ['send', 'recv'] as const) {
+        const created = await request(ana.client, Command.mediaCreateTransport, { direction });
+        expect(created.ok, `rebuild ${rebuild}, ${direction}`).toBe(true);
+      }
+    }
+    // The microphone ran on the replaced send transport: it closed, and the room heard.
+    expect((await gone).producerId).toBe(micId);
+    expect(server.app.pool.counter.snapshot()).toMatchObject({ transports: 2, producers: 0 });
+  });
+
+  it('tells the breakout rooms when the chair’s piped microphone closes with its source', async () => {
+    const chair = await arrive(invites.facilitator, 'Chair');
+    const ben = await arrive(invites.delegate, 'Ben');
+    await command(chair.client, { type: 'breakouts.createSet', name: 'Solo', roomNames: ['Only'] });
+    const state = (await server.app.workshops.get((await server.app.workshops.list())[0]?.id as never))?.state;
+    const set = state?.breakouts.sets[0];
+    const room = set?.rooms[0];
+    if (!set || !room) throw new Error('no set');
+    await command(chair.client, {
+      type: 'breakouts.assign',
+      setId: set.id,
+      participantId: ben.joined.self.id,
+      roomId: room.id,
+    });
+    await command(chair.client, { type: 'breakouts.open', setId: set.id, durationMs: 600_000 });
+    await eventually(() => expect(ben.rooms.at(-1)?.room?.roomId).toBe(room.id));
+    const chairMic = await sendMic(chair, 6001);
+    const piped = nextEvent(ben.client, Fact.producerAdded);
+    expect(await request(chair.client, Command.mediaSpeakToBreakouts, { on: true })).toEqual({
+      ok: true,
+      data: { rooms: 1 },
+    });
+    const pipedId = (await piped).producerId;
+    const gone = nextEvent(ben.client, Fact.producerClosed);
+    expect((await request(chair.client, Command.mediaCloseProducer, { producerId: chairMic })).ok).toBe(true);
+    expect((await gone).producerId).toBe(pipedId);
+  });
 });

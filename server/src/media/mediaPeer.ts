@@ -9,6 +9,8 @@ export interface TransportData extends types.AppData {
 export interface ProducerData extends types.AppData {
   source: MediaSource;
   participantId: ParticipantId;
+  /** the transport it runs on (closing that transport closes it) */
+  transportId: string;
 }
 
 // A browser needs one send and one recv transport; a few more allow an ICE-restart fallback.

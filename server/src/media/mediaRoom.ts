@@ -32,6 +32,8 @@ export interface MediaRoomListener {
   routerReplaced(reason: string, routerRtpCapabilities: WireObject): void;
   /** the dominant speaker changed */
   activeSpeakerChanged(participantId: ParticipantId): void;
+  /** a producer piped in from another room went away with its source */
+  guestProducerClosed(producerId: MediaId): void;
 }
 
 export type ModerationAction = 'mute' | 'stopCamera' | 'stopShare';
@@ -90,8 +92,20 @@ export class MediaRoom {
       .map(describe);
   }
 
-  async createTransport(participantId: ParticipantId, direction: TransportDirection): Promise<TransportOptions> {
+  /**
+   * A new transport replaces the peer's transport of the same direction (a client rebuilding its
+   * media after a failed ICE restart): what ran on the old one closes. Returns what closed.
+   */
+  async createTransport(
+    participantId: ParticipantId,
+    direction: TransportDirection,
+  ): Promise<{ options: TransportOptions; closedProducers: MediaId[] }> {
     const peer = this.peer(participantId);
+    const replaced = [...peer.transports.values()].filter((transport) => transport.appData.direction === direction);
+    const closedProducers = [...peer.producers.values()]
+      .filter((producer) => replaced.some((transport) => transport.id === producer.appData.transportId))
+      .map((producer) => mediaId(producer.id));
+    for (const transport of replaced) transport.close();
     if (!peer.canAddTransport()) throw new CommandError('conflict', 'too many transports');
     const { listenIp, announcedIp, minPort, maxPort } = this.settings;
     const listen = { ip: listenIp, announcedAddress: announcedIp, portRange: { min: minPort, max: maxPort } };
@@ -107,12 +121,13 @@ export class MediaRoom {
       appData: { direction },
     });
     peer.addTransport(transport);
-    return {
+    const options: TransportOptions = {
       transportId: mediaId(transport.id),
       iceParameters: asWire(transport.iceParameters),
       iceCandidates: transport.iceCandidates.map(asWire),
       dtlsParameters: asWire(transport.dtlsParameters),
     };
+    return { options, closedProducers };
   }
 
   async connectTransport(participantId: ParticipantId, transportId: MediaId, dtlsParameters: WireObject) {
@@ -133,7 +148,7 @@ export class MediaRoom {
       transport.produce({
         kind: request.kind,
         rtpParameters: request.rtpParameters as types.RtpParameters,
-        appData: { source: request.source, participantId },
+        appData: { source: request.source, participantId, transportId: transport.id },
       }),
     );
     peer.addProducer(producer);
@@ -232,7 +247,10 @@ export class MediaRoom {
     const producer = this.peer(participantId).producer(producerId);
     const guest = await pipeProducer(this.router, target.router, producer, this.settings.listenIp);
     target.guests.set(guest.id, guest);
-    guest.observer.once('close', () => target.guests.delete(guest.id));
+    guest.observer.once('close', () => {
+      // Closed with its source, or on request: either way the room hears of it, once, here.
+      if (target.guests.delete(guest.id) && !target.closed) target.listener.guestProducerClosed(mediaId(guest.id));
+    });
     await target.speaker.add(guest);
     return describe(guest);
   }

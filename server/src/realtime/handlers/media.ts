@@ -14,9 +14,11 @@ export function registerMediaHandlers(ctx: RealtimeContext, socket: PlenarySocke
     return { participantId, roomChannel: key, media: room.media };
   };
 
-  onCommand(socket, logger, Command.mediaCreateTransport, ({ direction }) => {
-    const { participantId, media } = here();
-    return media.createTransport(participantId, direction);
+  onCommand(socket, logger, Command.mediaCreateTransport, async ({ direction }) => {
+    const { participantId, roomChannel, media } = here();
+    const { options, closedProducers } = await media.createTransport(participantId, direction);
+    for (const producerId of closedProducers) socket.to(roomChannel).emit(Fact.producerClosed, { producerId });
+    return options;
   });
 
   onCommand(socket, logger, Command.mediaConnectTransport, async ({ transportId, dtlsParameters }) => {

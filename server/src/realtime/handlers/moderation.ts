@@ -36,11 +36,8 @@ export function registerModerationHandlers(ctx: RealtimeContext, socket: Plenary
     const { workshop, participantId } = await asChair();
     const targets = openBreakoutRooms(ctx, workshop, workshop.state);
     if (!on) {
-      for (const room of targets) {
-        for (const producerId of room.media.dropGuests(participantId)) {
-          ctx.io.to(room.key).emit(Fact.producerClosed, { producerId });
-        }
-      }
+      // Each room is told as its copy closes (see MediaRoom.pipeTo).
+      for (const room of targets) room.media.dropGuests(participantId);
       return { rooms: 0 };
     }
     const sourceId = socket.data.roomId;
