@@ -163,5 +163,7 @@ describe('applyMediaFact', () => {
     );
     expect(state.activeSpeakerId).toBe('bob');
     expect(roomEntered(state, { whereabouts: inPlenary, room: roomEntry(PLENARY) }).activeSpeakerId).toBeNull();
+    const speaking = { ...roomEntry(PLENARY), activeSpeakerId: pid('cy') };
+    expect(roomEntered(state, { whereabouts: inPlenary, room: speaking }).activeSpeakerId).toBe('cy');
   });
 });

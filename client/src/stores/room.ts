@@ -53,7 +53,14 @@ export function roomEntered(state: AppState, { whereabouts, room }: RoomChanged)
       if (producer.participantId !== selfId) producers = withProducer(producers, producer);
     }
   }
-  return { ...state, whereabouts, roomId: room?.roomId ?? null, peers, producers, activeSpeakerId: null };
+  return {
+    ...state,
+    whereabouts,
+    roomId: room?.roomId ?? null,
+    peers,
+    producers,
+    activeSpeakerId: room?.activeSpeakerId ?? null,
+  };
 }
 
 export function applyMediaFact(state: AppState, event: MediaFactEvent): AppState {

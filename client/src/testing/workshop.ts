@@ -91,7 +91,13 @@ export const inPlenary: Whereabouts = { location: { kind: 'plenary', roomId: PLE
 export const inLobby: Whereabouts = { location: { kind: 'lobby' }, visiting: null };
 
 export function roomEntry(roomId: RoomId, peers: PeerInfo[] = [], producers: ProducerInfo[] = []): RoomEntry {
-  return { roomId, peers, producers, routerRtpCapabilities: testFakeParameters.generateRouterRtpCapabilities() };
+  return {
+    roomId,
+    peers,
+    producers,
+    routerRtpCapabilities: testFakeParameters.generateRouterRtpCapabilities(),
+    activeSpeakerId: null,
+  };
 }
 
 export function joinResult(self: Participant, over: Partial<JoinResult> = {}): JoinResult {

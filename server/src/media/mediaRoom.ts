@@ -48,6 +48,7 @@ export class MediaRoom {
   private readonly peers = new Map<ParticipantId, MediaPeer>();
   /** producers piped in from another room (a facilitator speaking to every breakout) */
   private readonly guests = new Map<string, types.Producer<ProducerData>>();
+  private dominant: ParticipantId | null = null;
   private closed = false;
 
   private constructor(
@@ -68,8 +69,21 @@ export class MediaRoom {
     logger: Logger,
   ): Promise<MediaRoom> {
     const router = await pool.createRouter(mediaCodecs);
-    const speaker = await ActiveSpeaker.watch(router, listener.activeSpeakerChanged);
-    return new MediaRoom(router, speaker, pool, settings, listener, logger);
+    // The observer starts before the room exists; it reports through `room` once there is one.
+    let room: MediaRoom | undefined;
+    const speaker = await ActiveSpeaker.watch(router, (participantId) => room?.speakerChanged(participantId));
+    room = new MediaRoom(router, speaker, pool, settings, listener, logger);
+    return room;
+  }
+
+  /** Who is speaking now (the last dominant speaker), or null. */
+  get activeSpeakerId(): ParticipantId | null {
+    return this.dominant;
+  }
+
+  private speakerChanged(participantId: ParticipantId): void {
+    this.dominant = participantId;
+    this.listener.activeSpeakerChanged(participantId);
   }
 
   get rtpCapabilities(): WireObject {
@@ -313,7 +327,8 @@ export class MediaRoom {
     for (const peer of this.peers.values()) peer.close();
     this.guests.clear();
     this.router = await this.pool.createRouter(mediaCodecs);
-    this.speaker = await ActiveSpeaker.watch(this.router, this.listener.activeSpeakerChanged);
+    this.dominant = null;
+    this.speaker = await ActiveSpeaker.watch(this.router, (participantId) => this.speakerChanged(participantId));
     this.watch(this.router);
     this.logger.warn({ routerId: this.router.id }, 'media room moved to a new router after a worker died');
     this.listener.routerReplaced('the media server restarted', this.rtpCapabilities);

@@ -108,6 +108,7 @@ async function enterMediaRoom(
       peers: room.peers(peer.participantId),
       producers: room.media.producers(peer.participantId),
       routerRtpCapabilities: room.media.rtpCapabilities,
+      activeSpeakerId: room.media.activeSpeakerId,
     };
     // Synchronously with the join: facts emitted to the room from now on reach the client after this.
     entered(described);

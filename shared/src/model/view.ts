@@ -1,4 +1,4 @@
-import type { RoomId } from '../ids.ts';
+import type { ParticipantId, RoomId } from '../ids.ts';
 import type { WireObject } from './media.ts';
 import type { PeerInfo, ProducerInfo } from './peer.ts';
 import type { ChatMessage } from './workshop/chat.ts';
@@ -51,6 +51,8 @@ export interface RoomEntry {
   peers: PeerInfo[];
   producers: ProducerInfo[];
   routerRtpCapabilities: WireObject;
+  /** who is speaking there now, so a newcomer sees it before the next change */
+  activeSpeakerId: ParticipantId | null;
 }
 
 export interface WorkshopSnapshot {
