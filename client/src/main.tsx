@@ -8,6 +8,7 @@ import './styles/stage.css';
 import './styles/panels.css';
 import './styles/features.css';
 import './styles/notes.css';
+import './styles/library.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

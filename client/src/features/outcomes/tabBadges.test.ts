@@ -62,10 +62,12 @@ describe('the side panel’s tabs', () => {
       'breakouts',
       'chat',
       'notes',
+      'library',
       'groups',
       'decisions',
       'report',
       'invite',
+      'editions',
     ]);
     expect(ids(false, true)).toEqual([
       'people',
@@ -74,6 +76,7 @@ describe('the side panel’s tabs', () => {
       'breakouts',
       'chat',
       'notes',
+      'library',
       'outcomes',
       'decisions',
     ]);

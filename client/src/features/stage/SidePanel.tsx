@@ -10,6 +10,7 @@ import { AgendaPanel } from '../agenda/AgendaPanel.tsx';
 import { BreakoutsPanel } from '../breakouts/BreakoutsPanel.tsx';
 import { ChatPanel } from '../chat/ChatPanel.tsx';
 import { InvitePanel } from '../invites/InvitePanel.tsx';
+import { LibraryPanel } from '../library/LibraryPanel.tsx';
 import { LobbyList } from '../lobby/LobbyList.tsx';
 import { RoomNotesTab } from '../notes/NotesPanel.tsx';
 import { GroupsPanel } from '../outcomes/GroupsPanel.tsx';
@@ -19,6 +20,7 @@ import { awaitingAnswer, awaitingReview, hasOwnGroup } from '../outcomes/tabBadg
 import { DecisionsPanel } from '../proposals/DecisionsPanel.tsx';
 import { SpeakersPanel } from '../queue/SpeakersPanel.tsx';
 import { ReportPanel } from '../report/ReportPanel.tsx';
+import { EditionsPanel } from '../series/EditionsPanel.tsx';
 import { ParticipantList } from './ParticipantList.tsx';
 
 interface Badges {
@@ -53,7 +55,8 @@ const selectBadges = (state: AppState): Badges => {
 
 /**
  * Which tabs someone sees: everyone reads, writes notes and decides; a group's members see its
- * outcomes; chairs follow every group, download the report and hand out invitations.
+ * outcomes; everyone reads the library; chairs follow every group, download the report, hand out
+ * invitations and start the next edition.
  */
 export function panelTabs({ chair, waiting, queue, help, group, toAnswer, toReview }: Badges): TabSpec<PanelTab>[] {
   const tabs: TabSpec<PanelTab>[] = [
@@ -63,11 +66,19 @@ export function panelTabs({ chair, waiting, queue, help, group, toAnswer, toRevi
     { id: 'breakouts', label: 'Breakouts', badge: chair ? help : 0 },
     { id: 'chat', label: 'Chat' },
     { id: 'notes', label: 'Notes' },
+    { id: 'library', label: 'Library' },
   ];
   if (group) tabs.push({ id: 'outcomes', label: 'Outcomes' });
   if (chair) tabs.push({ id: 'groups', label: 'Groups', badge: toReview });
   tabs.push({ id: 'decisions', label: 'Decisions', badge: toAnswer });
-  return chair ? [...tabs, { id: 'report', label: 'Report' }, { id: 'invite', label: 'Invite' }] : tabs;
+  return chair
+    ? [
+        ...tabs,
+        { id: 'report', label: 'Report' },
+        { id: 'invite', label: 'Invite' },
+        { id: 'editions', label: 'Editions' },
+      ]
+    : tabs;
 }
 
 /** A chair alone in the workshop is pointed at the invitation links. */
@@ -106,11 +117,13 @@ export function SidePanel() {
         {current === 'breakouts' && <BreakoutsPanel canAskForHelp={role !== undefined && isDiscussant(role)} />}
         {current === 'chat' && <ChatPanel canWrite={role !== undefined && role !== 'observer'} />}
         {current === 'notes' && <RoomNotesTab />}
+        {current === 'library' && <LibraryPanel />}
         {current === 'outcomes' && <OutcomesPanel />}
         {current === 'groups' && <GroupsPanel />}
         {current === 'decisions' && <DecisionsPanel />}
         {current === 'report' && <ReportPanel />}
         {current === 'invite' && <InvitePanel />}
+        {current === 'editions' && <EditionsPanel />}
       </Tabs>
     </aside>
   );

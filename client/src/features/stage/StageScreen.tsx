@@ -1,7 +1,9 @@
+import type { Presentation } from '@plenary/shared';
 import { useShallow } from 'zustand/react/shallow';
 import { Notices } from '../../components/Notices.tsx';
 import { useAppStore } from '../../stores/appStore.ts';
 import { selectParticipantIds, selectPlace } from '../../stores/selectors.ts';
+import { DeckStage } from '../presentation/DeckStage.tsx';
 import { ControlBar } from './ControlBar.tsx';
 import { selectGuests, selectRemoteScreens } from './mediaSelectors.ts';
 import { ParticipantTile } from './ParticipantTile.tsx';
@@ -20,6 +22,9 @@ export function StageScreen() {
   const activeSpeakerId = useAppStore((state) => state.activeSpeakerId);
   const place = useAppStore(useShallow(selectPlace));
   const layout = arrangeStage({ peerIds, selfId, activeSpeakerId, screens, guests });
+  // A deck is presented in the plenary; breakout rooms keep their own stage.
+  const presentation = useAppStore((state) => state.workshop?.presentation ?? null);
+  const deck = place.kind === 'plenary' ? presentation : null;
   const label = place.kind === 'breakout' ? `Breakout: ${place.roomName}` : 'Plenary';
   return (
     <main className="stage" aria-label={label} data-place={place.kind}>
@@ -27,7 +32,13 @@ export function StageScreen() {
       <Notices topics={['connection', 'media', 'devices', 'moderation', 'action']} />
       <SharingBanner />
       <div className="stage-body">
-        {layout.kind === 'gallery' ? <Gallery tiles={layout.tiles} /> : <ShareStage layout={layout} />}
+        {deck ? (
+          <DeckLayout presentation={deck} tiles={layout.tiles} />
+        ) : layout.kind === 'gallery' ? (
+          <Gallery tiles={layout.tiles} />
+        ) : (
+          <ShareStage layout={layout} />
+        )}
         <SidePanel />
       </div>
       <ControlBar />
@@ -63,6 +74,20 @@ function ShareStage({ layout }: { layout: Extract<StageLayout, { kind: 'share' }
           <ScreenTile key={`screen:${id}`} participantId={id} />
         ))}
         {layout.tiles.map((tile) => (
+          <ParticipantTile key={tile.participantId} participantId={tile.participantId} guest={tile.guest} />
+        ))}
+      </section>
+    </div>
+  );
+}
+
+/** A deck is presented: it takes the stage, and the people move to a strip below it. */
+function DeckLayout({ presentation, tiles }: { presentation: Presentation; tiles: readonly TileSpec[] }) {
+  return (
+    <div className="share-stage">
+      <DeckStage presentation={presentation} />
+      <section className="people-strip" aria-label="Video">
+        {tiles.map((tile) => (
           <ParticipantTile key={tile.participantId} participantId={tile.participantId} guest={tile.guest} />
         ))}
       </section>

@@ -8,11 +8,13 @@ export const PANEL_TABS = [
   'breakouts',
   'chat',
   'notes',
+  'library',
   'outcomes',
   'groups',
   'decisions',
   'report',
   'invite',
+  'editions',
 ] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
 
