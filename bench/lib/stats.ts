@@ -10,17 +10,7 @@ export const median = (samples: readonly number[]): number => quantile(samples, 
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Runs `task(0..count-1)` with at most `concurrency` at a time. */
-export async function inParallel(count: number, concurrency: number, task: (index: number) => Promise<void>) {
-  let next = 0;
-  const lane = async () => {
-    while (next < count) {
-      const index = next++;
-      await task(index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, lane));
-}
+export { inParallel } from '@plenary/server/testing';
 
 /** Resolves once `done()` holds, polling; rejects after `timeoutMs` with `what` in the message. */
 export async function until(done: () => boolean, what: string, timeoutMs: number, everyMs = 2): Promise<void> {

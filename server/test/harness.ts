@@ -213,3 +213,15 @@ export function expectMediaReleased(app: App, workers = 1): Promise<void> {
     expect(app.pool.counter.snapshot()).toEqual({ workers, routers: 0, transports: 0, producers: 0, consumers: 0 }),
   );
 }
+
+/** Runs `task(0..count-1)` with at most `concurrency` at a time. */
+export async function inParallel(count: number, concurrency: number, task: (index: number) => Promise<void>) {
+  let next = 0;
+  const lane = async () => {
+    while (next < count) {
+      const index = next++;
+      await task(index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, lane));
+}

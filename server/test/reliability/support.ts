@@ -109,17 +109,7 @@ async function listenAndJoin(client: TestClient, token: string, who: Profile) {
 export const currentRoom = (person: Pick<Person, 'joined' | 'rooms'>): RoomId | null =>
   person.rooms.length > 0 ? (person.rooms.at(-1)?.room?.roomId ?? null) : (person.joined.room?.roomId ?? null);
 
-/** Runs `task(0..count-1)` with at most `concurrency` at a time. */
-export async function inParallel(count: number, concurrency: number, task: (index: number) => Promise<void>) {
-  let next = 0;
-  const lane = async () => {
-    while (next < count) {
-      const index = next++;
-      await task(index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, lane));
-}
+export { inParallel } from '../harness.ts';
 
 /** Clients a test opened, disconnected after it whatever happened. */
 export class Clients {
