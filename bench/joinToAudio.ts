@@ -78,7 +78,7 @@ async function firstAudioAfter(page: Page, since: number): Promise<number> {
  * The browser's own floor: getUserMedia, then two peer connections in one page connected to each
  * other (host candidates, no server), until the receiving side counts audio bytes. Polled the same way.
  */
-async function loopbackAudio(browser: Browser, url: string): Promise<number> {
+export async function loopbackAudio(browser: Browser, url: string): Promise<number> {
   const page = await openParticipantPage(browser, `${url}/healthz`);
   try {
     const startedAt = performance.now();

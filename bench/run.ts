@@ -13,6 +13,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   'fan-out': async () => (await import('./fanOut.ts')).run,
   'sfu-cost': async () => (await import('./sfuCost.ts')).run,
   'join-to-audio': async () => (await import('./joinToAudio.ts')).run,
+  'room-switch': async () => (await import('./roomSwitch.ts')).run,
   'idle-memory': async () => (await import('./idleMemory.ts')).run,
   'client-size': async () => (await import('./clientSize.ts')).run,
   'notes-round-trip': async () => (await import('./notesRoundTrip.ts')).run,
