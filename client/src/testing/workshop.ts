@@ -1,17 +1,18 @@
 // Builders for workshop-shaped test data: participants, views, join answers, changes. Tests only.
-import type {
-  ChatMessage,
-  JoinResult,
-  Participant,
-  PeerInfo,
-  ProducerInfo,
-  Role,
-  RoomEntry,
-  RoomId,
-  Whereabouts,
-  WorkshopChange,
-  WorkshopId,
-  WorkshopView,
+import {
+  type ChatMessage,
+  createWorkshop,
+  type JoinResult,
+  type Participant,
+  type PeerInfo,
+  type ProducerInfo,
+  type Role,
+  type RoomEntry,
+  type RoomId,
+  type Whereabouts,
+  type WorkshopChange,
+  type WorkshopId,
+  type WorkshopView,
 } from '@plenary/shared';
 import { testFakeParameters } from 'mediasoup-client';
 import { pid } from './fakes.ts';
@@ -55,34 +56,16 @@ export function participant(id: string, over: Partial<Participant> = {}): Partic
 }
 
 export function workshopView(people: Participant[] = [], over: Partial<WorkshopView> = {}): WorkshopView {
-  return {
+  const { attendance: _attendance, ...empty } = createWorkshop({
     id: WORKSHOP_ID,
     title: 'Regional training',
     timeZone: 'Pacific/Fiji',
-    revision: 10,
-    seq: 0,
-    settings: {
-      lobbyEnabled: true,
-      prioritiseNewSpeakers: false,
-      turnDurationMs: 180_000,
-      turnWarningMs: 30_000,
-      recallGraceMs: 60_000,
-    },
     plenaryRoomId: PLENARY,
+  });
+  return {
+    ...empty,
+    revision: 10,
     participants: Object.fromEntries(people.map((person) => [person.id, person])),
-    days: [],
-    agenda: [],
-    currentItem: null,
-    queue: { entries: [], turn: null, speeches: [] },
-    breakouts: { sets: [], open: null },
-    chat: {},
-    polls: [],
-    proposals: [],
-    outcomes: {},
-    reportBack: null,
-    library: [],
-    presentation: null,
-    series: null,
     ...over,
   };
 }

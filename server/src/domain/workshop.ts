@@ -1,4 +1,4 @@
-import type { ParticipantId, RoomId, WorkshopId } from '@plenary/shared';
+import type { ParticipantId } from '@plenary/shared';
 import { decideAgenda } from './agenda.ts';
 import { syncAttendance } from './attendance.ts';
 import { decideBreakoutSession, placeLateJoiners } from './breakoutSession.ts';
@@ -18,51 +18,8 @@ import { accept, assertNever, type Context, type Result, reject } from './result
 import { type ActorRole, isAllowed, LOBBY_COMMANDS } from './roles.ts';
 import { decideRoster } from './roster.ts';
 
-export const DEFAULT_SETTINGS: WorkshopSettings = {
-  lobbyEnabled: true,
-  prioritiseNewSpeakers: false,
-  turnDurationMs: 3 * 60_000,
-  turnWarningMs: 30_000,
-  recallGraceMs: 60_000,
-};
-
-export interface WorkshopConfig {
-  id: WorkshopId;
-  title: string;
-  /** IANA zone for the agenda's dates and the attendance days. */
-  timeZone: string;
-  /** The plenary's room id; defaults to `plenary`. Room ids are unique within a workshop. */
-  plenaryRoomId?: RoomId;
-  settings?: Partial<WorkshopSettings>;
-}
-
-/** An empty workshop. The first facilitator arrives with a `participant.register` from the server. */
-export function createWorkshop(config: WorkshopConfig): WorkshopState {
-  return {
-    id: config.id,
-    title: config.title,
-    timeZone: config.timeZone,
-    revision: 0,
-    seq: 0,
-    settings: { ...DEFAULT_SETTINGS, ...config.settings },
-    plenaryRoomId: config.plenaryRoomId ?? ('plenary' as RoomId),
-    participants: {},
-    days: [],
-    agenda: [],
-    currentItem: null,
-    queue: { entries: [], turn: null, speeches: [] },
-    breakouts: { sets: [], open: null },
-    chat: {},
-    polls: [],
-    proposals: [],
-    outcomes: {},
-    reportBack: null,
-    library: [],
-    presentation: null,
-    series: null,
-    attendance: [],
-  };
-}
+// The empty workshop is plain data that clients build too (in their tests): it lives in shared.
+export { createWorkshop, DEFAULT_SETTINGS, type WorkshopConfig } from './model.ts';
 
 /**
  * The workshop's one decision function: validate → authorise → apply. An accepted command yields

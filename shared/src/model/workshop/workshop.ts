@@ -56,3 +56,49 @@ export interface WorkshopState {
   series: SeriesInfo | null;
   attendance: AttendanceRecord[];
 }
+
+export const DEFAULT_SETTINGS: WorkshopSettings = {
+  lobbyEnabled: true,
+  prioritiseNewSpeakers: false,
+  turnDurationMs: 3 * 60_000,
+  turnWarningMs: 30_000,
+  recallGraceMs: 60_000,
+};
+
+export interface WorkshopConfig {
+  id: WorkshopId;
+  title: string;
+  /** IANA zone for the agenda's dates and the attendance days. */
+  timeZone: string;
+  /** The plenary's room id; defaults to `plenary`. Room ids are unique within a workshop. */
+  plenaryRoomId?: RoomId;
+  settings?: Partial<WorkshopSettings>;
+}
+
+/** An empty workshop. The first facilitator arrives with a `participant.register` from the server. */
+export function createWorkshop(config: WorkshopConfig): WorkshopState {
+  return {
+    id: config.id,
+    title: config.title,
+    timeZone: config.timeZone,
+    revision: 0,
+    seq: 0,
+    settings: { ...DEFAULT_SETTINGS, ...config.settings },
+    plenaryRoomId: config.plenaryRoomId ?? ('plenary' as RoomId),
+    participants: {},
+    days: [],
+    agenda: [],
+    currentItem: null,
+    queue: { entries: [], turn: null, speeches: [] },
+    breakouts: { sets: [], open: null },
+    chat: {},
+    polls: [],
+    proposals: [],
+    outcomes: {},
+    reportBack: null,
+    library: [],
+    presentation: null,
+    series: null,
+    attendance: [],
+  };
+}
