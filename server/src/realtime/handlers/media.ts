@@ -1,5 +1,6 @@
 import { Command, Fact } from '@plenary/shared';
 import { CommandError } from '../../errors.ts';
+import { callerOf } from '../caller.ts';
 import { onCommand } from '../command.ts';
 import { mediaRoomKey, type PlenarySocket, type RealtimeContext } from '../types.ts';
 
@@ -34,7 +35,8 @@ export function registerMediaHandlers(ctx: RealtimeContext, socket: PlenarySocke
 
   onCommand(socket, logger, Command.mediaProduce, async (request) => {
     const { participantId, roomChannel, media } = here();
-    if (await isObserver(ctx, socket)) throw new CommandError('forbidden', 'observers listen and watch only');
+    if ((await callerOf(ctx, socket)).participant?.role === 'observer')
+      throw new CommandError('forbidden', 'observers listen and watch only');
     const producer = await media.produce(participantId, request);
     socket.to(roomChannel).emit(Fact.producerAdded, producer);
     return { producerId: producer.producerId };
@@ -76,10 +78,4 @@ export function registerMediaHandlers(ctx: RealtimeContext, socket: PlenarySocke
     await media.setPreferredLayers(participantId, consumerId, spatialLayer, temporalLayer);
     return {};
   });
-}
-
-async function isObserver(ctx: RealtimeContext, socket: PlenarySocket): Promise<boolean> {
-  const { workshopId, participantId } = socket.data;
-  const workshop = workshopId && (await ctx.workshops.get(workshopId));
-  return !!workshop && !!participantId && workshop.state.participants[participantId]?.role === 'observer';
 }

@@ -1,23 +1,14 @@
-import { Command, Fact, isChair, type WorkshopState } from '@plenary/shared';
+import { Command, Fact, type WorkshopState } from '@plenary/shared';
 import { CommandError } from '../../errors.ts';
 import type { Workshop } from '../../sessions/workshopRegistry.ts';
+import { chairOf } from '../caller.ts';
 import { onCommand } from '../command.ts';
 import { mediaRoomKey, type PlenarySocket, participantKey, type RealtimeContext } from '../types.ts';
 
 /** What chairs do to other people's media: mute, stop a camera or share, speak into every breakout. */
 export function registerModerationHandlers(ctx: RealtimeContext, socket: PlenarySocket): void {
-  const asChair = async () => {
-    const { workshopId, participantId } = socket.data;
-    const workshop = workshopId && (await ctx.workshops.get(workshopId));
-    if (!workshop || !participantId) throw new CommandError('not_joined', 'join a workshop first');
-    if (!isChair(workshop.state.participants[participantId]?.role ?? 'observer')) {
-      throw new CommandError('forbidden', 'only facilitators moderate media');
-    }
-    return { workshop, participantId };
-  };
-
   onCommand(socket, ctx.logger, Command.mediaModerate, async ({ participantId: target, action }) => {
-    const { workshop, participantId } = await asChair();
+    const { workshop, participantId } = await chairOf(ctx, socket, 'only facilitators moderate media');
     const targetSocket = ctx.presence.socketOf(participantKey(workshop.id, target));
     const roomId = targetSocket?.data.roomId;
     const room = roomId && ctx.rooms.get(mediaRoomKey(workshop.id, roomId));
@@ -33,7 +24,7 @@ export function registerModerationHandlers(ctx: RealtimeContext, socket: Plenary
   });
 
   onCommand(socket, ctx.logger, Command.mediaSpeakToBreakouts, async ({ on }) => {
-    const { workshop, participantId } = await asChair();
+    const { workshop, participantId } = await chairOf(ctx, socket, 'only facilitators moderate media');
     const targets = openBreakoutRooms(ctx, workshop, workshop.state);
     if (!on) {
       // Each room is told as its copy closes (see MediaRoom.pipeTo).

@@ -1,6 +1,7 @@
 import { Command, Fact, type RoomId, type WorkshopState } from '@plenary/shared';
 import { canReadChannel } from '../../domain/chat.ts';
 import { CommandError } from '../../errors.ts';
+import { callerOf } from '../caller.ts';
 import { onCommand } from '../command.ts';
 import { channel, type PlenarySocket, type RealtimeContext } from '../types.ts';
 
@@ -18,15 +19,13 @@ export function registerNotesHandlers(ctx: RealtimeContext, socket: PlenarySocke
   const opened = new Set<string>();
 
   const access = async (roomId: RoomId) => {
-    const { workshopId, participantId } = socket.data;
-    const workshop = workshopId && (await ctx.workshops.get(workshopId));
-    if (!workshop || !participantId) throw new CommandError('not_joined', 'join a workshop first');
+    const { workshop, participantId, participant } = await callerOf(ctx, socket);
     const { state } = workshop;
     if (!roomExists(state, roomId)) throw new CommandError('not_found', 'no such room');
     if (!canReadChannel(state, participantId, { kind: 'room', roomId })) {
       throw new CommandError('forbidden', 'these notes belong to a room you are not in');
     }
-    const readOnly = state.participants[participantId]?.role === 'observer';
+    const readOnly = participant?.role === 'observer';
     return { workshopId: workshop.id, docKey: notesDocKey(workshop.id, roomId), readOnly };
   };
 

@@ -1,7 +1,8 @@
-import { Command, isChair, ROLES, type Role } from '@plenary/shared';
+import { Command, ROLES, type Role } from '@plenary/shared';
 import { previewCsvAssignment } from '../../domain/csvAssignment.ts';
 import { CommandError } from '../../errors.ts';
 import type { Workshop } from '../../sessions/workshopRegistry.ts';
+import { callerOf, chairOf } from '../caller.ts';
 import { onCommand } from '../command.ts';
 import { snapshotFor } from '../snapshot.ts';
 import type { PlenarySocket, RealtimeContext } from '../types.ts';
@@ -11,38 +12,27 @@ export const INVITE_TTL_SECONDS = 60 * 60 * 24 * 30;
 
 /** Agenda, queue, breakouts, chat, polls, proposals: the domain decides, this only routes. */
 export function registerWorkshopHandlers(ctx: RealtimeContext, socket: PlenarySocket): void {
-  const current = async () => {
-    const { workshopId, participantId } = socket.data;
-    const workshop = workshopId && (await ctx.workshops.get(workshopId));
-    if (!workshop || !participantId) throw new CommandError('not_joined', 'join a workshop first');
-    return { workshop, participantId };
-  };
-
   onCommand(socket, ctx.logger, Command.workshopCommand, async (request) => {
-    const { workshop, participantId } = await current();
+    const { workshop, participantId } = await callerOf(ctx, socket);
     const result = await workshop.execute({ ...request, actor: participantId });
     if (!result.ok) throw new CommandError(result.error.code, result.error.message);
     return { revision: result.state.revision };
   });
 
   onCommand(socket, ctx.logger, Command.workshopSnapshot, async () => {
-    const { workshop, participantId } = await current();
+    const { workshop, participantId } = await callerOf(ctx, socket);
     return snapshotFor(workshop.state, participantId);
   });
 
   onCommand(socket, ctx.logger, Command.breakoutsPreviewCsv, async ({ setId, csv }) => {
-    const { workshop, participantId } = await current();
-    const role = workshop.state.participants[participantId]?.role;
-    if (!role || !isChair(role)) throw new CommandError('forbidden', 'only facilitators import assignments');
+    const { workshop } = await chairOf(ctx, socket, 'only facilitators import assignments');
     const set = workshop.state.breakouts.sets.find((candidate) => candidate.id === setId);
     if (!set) throw new CommandError('not_found', 'no such breakout set');
     return previewCsvAssignment(workshop.state, set, csv);
   });
 
   onCommand(socket, ctx.logger, Command.workshopCreateInvites, async () => {
-    const { workshop, participantId } = await current();
-    const role = workshop.state.participants[participantId]?.role;
-    if (!role || !isChair(role)) throw new CommandError('forbidden', 'only facilitators hand out invitations');
+    const { workshop } = await chairOf(ctx, socket, 'only facilitators hand out invitations');
     return { invites: await createInvites(ctx, workshop) };
   });
 }
