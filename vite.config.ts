@@ -25,6 +25,18 @@ export default defineConfig({
           name: 'integration',
           sequence: { groupOrder: 1 },
           include: ['server/test/**/*.test.ts'],
+          exclude: ['server/test/reliability/**'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Fuzzing, crashes and churn load the machine: after the integration tests, not beside them.
+          name: 'reliability',
+          sequence: { groupOrder: 2 },
+          include: ['server/test/reliability/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },
@@ -33,7 +45,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 3 },
           include: ['e2e/specs/**/*.test.ts'],
           testTimeout: 90_000,
           hookTimeout: 60_000,

@@ -1,8 +1,8 @@
 // Helpers of the reliability suite (fuzz, crash durability, reconnect, authorisation, soak).
 //
 // Short form: runs with every `npm test`, ~1–2 min on two cores.
-// Long form: `PLENARY_LONG=1 npx vitest run --project integration server/test/reliability`
-//   (`npm test -- --long` is meant to set it): 10× the fuzz, 20 crash trials, 100 reconnects with
+// Long form: `npm test -- --long`, or `PLENARY_LONG=1 npx vitest run --project reliability`:
+//   10× the fuzz, 20 crash trials, 100 reconnects with
 //   drops of up to two minutes, and the soak.
 // Other knobs: `PLENARY_SEED=<n>` replays a run with another seed (every choice is drawn from it);
 //   `PLENARY_SOAK_MINUTES=<n>` bounds the soak (default 0 short, 30 long).
