@@ -1,6 +1,7 @@
-import { StrictMode } from 'react';
+import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { startI18n } from './i18n/i18n.ts';
 import { start } from './session/actions.ts';
 import './styles/base.css';
 import './styles/entry.css';
@@ -16,9 +17,13 @@ if (!container) throw new Error('index.html has no #root element');
 // Routing (and resuming with a stored token) starts before the first render, so a reload goes
 // straight to "Joining…" instead of flashing the form.
 start();
+void startI18n();
 
+// Each screen suspends until its namespace's translations arrive (a small chunk, fetched once).
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <Suspense fallback={<p className="loading-screen">…</p>}>
+      <App />
+    </Suspense>
   </StrictMode>,
 );

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { memoryStorage } from '../lib/storage.ts';
+import { pickUiLanguage, rememberUiLanguage, uiLanguageOf } from './languages.ts';
+
+describe('the interface language', () => {
+  it('maps regional and script tags to the language we have', () => {
+    expect(uiLanguageOf('zh-Hant-TW')).toBe('zh');
+    expect(uiLanguageOf('en-AU')).toBe('en');
+    expect(uiLanguageOf('fr')).toBeUndefined();
+  });
+
+  it('takes the first of the browser languages we translate into, else English', () => {
+    expect(pickUiLanguage(memoryStorage(), ['fr-FR', 'zh-CN', 'en'])).toBe('zh');
+    expect(pickUiLanguage(memoryStorage(), ['fr', 'de'])).toBe('en');
+    expect(pickUiLanguage(memoryStorage(), [])).toBe('en');
+  });
+
+  it('keeps the choice made on this device over the browser', () => {
+    const storage = memoryStorage();
+    rememberUiLanguage(storage, 'zh');
+    expect(pickUiLanguage(storage, ['en-US'])).toBe('zh');
+    storage.setItem('plenary.uiLanguage', 'klingon');
+    expect(pickUiLanguage(storage, ['en-US'])).toBe('en');
+  });
+});
