@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { memoryStorage } from '../lib/storage.ts';
 import { FakeTrack } from '../testing/fakes.ts';
-import { DEVICES_KEY, DeviceChoices, parseChosenDevices, withChosenDevice } from './devicePreferences.ts';
+import {
+  DEVICES_KEY,
+  DeviceChoices,
+  fallingBackToDefault,
+  parseChosenDevices,
+  withChosenDevice,
+} from './devicePreferences.ts';
 import { acquireLocalMedia, captureConstraints } from './localMedia.ts';
 
 describe('parseChosenDevices', () => {
@@ -52,14 +58,14 @@ describe('DeviceChoices', () => {
 });
 
 describe('capturing with the chosen devices', () => {
-  it('asks for the chosen device as an ideal, keeping the other constraints', () => {
+  it('asks for exactly the chosen device, keeping the other constraints', () => {
     expect(withChosenDevice({ echoCancellation: true }, 'usb-mic')).toEqual({
       echoCancellation: true,
-      deviceId: { ideal: 'usb-mic' },
+      deviceId: { exact: 'usb-mic' },
     });
     expect(withChosenDevice({ echoCancellation: true }, undefined)).toEqual({ echoCancellation: true });
     expect(captureConstraints('camera', { camera: 'cam-2', mic: 'usb-mic' }).video).toMatchObject({
-      deviceId: { ideal: 'cam-2' },
+      deviceId: { exact: 'cam-2' },
       width: { ideal: 960 },
     });
   });
@@ -80,7 +86,42 @@ describe('capturing with the chosen devices', () => {
       { mic: 'usb-mic', camera: 'cam-2' },
     );
     expect(asked).toHaveLength(1);
-    expect(asked[0]?.audio).toMatchObject({ deviceId: { ideal: 'usb-mic' }, echoCancellation: true });
-    expect(asked[0]?.video).toMatchObject({ deviceId: { ideal: 'cam-2' } });
+    expect(asked[0]?.audio).toMatchObject({ deviceId: { exact: 'usb-mic' }, echoCancellation: true });
+    expect(asked[0]?.video).toMatchObject({ deviceId: { exact: 'cam-2' } });
+  });
+});
+
+describe('fallingBackToDefault', () => {
+  const domError = (name: string) => Object.assign(new Error(name), { name });
+  const stream = {} as MediaStream;
+
+  it('asks again without the device when the chosen one is gone', async () => {
+    const asked: MediaStreamConstraints[] = [];
+    const capture = fallingBackToDefault(async (constraints) => {
+      asked.push(constraints);
+      if (asked.length === 1) throw domError('OverconstrainedError');
+      return stream;
+    });
+    expect(await capture({ audio: { deviceId: { exact: 'gone' }, echoCancellation: true } })).toBe(stream);
+    expect(asked[1]).toEqual({ audio: { echoCancellation: true } });
+
+    asked.length = 0;
+    await capture({ video: { deviceId: { exact: 'gone' } } });
+    expect(asked[1]).toEqual({ video: true });
+  });
+
+  it('passes on every other refusal, and a failure of both kinds at once (the caller splits them)', async () => {
+    let calls = 0;
+    const refuse = (name: string) =>
+      fallingBackToDefault(async () => {
+        calls += 1;
+        throw domError(name);
+      });
+    await expect(refuse('NotAllowedError')({ audio: { deviceId: { exact: 'a' } } })).rejects.toThrow('NotAllowedError');
+    await expect(refuse('NotFoundError')({ audio: true })).rejects.toThrow('NotFoundError');
+    await expect(
+      refuse('OverconstrainedError')({ audio: { deviceId: { exact: 'a' } }, video: { deviceId: { exact: 'v' } } }),
+    ).rejects.toThrow('OverconstrainedError');
+    expect(calls).toBe(3);
   });
 });

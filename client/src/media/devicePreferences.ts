@@ -78,9 +78,34 @@ export function deviceChoices(): DeviceChoices {
 }
 
 /**
- * A capture's constraints with the chosen device. `ideal`, not `exact`: a device unplugged since it
- * was chosen gives way to another one instead of costing the person their microphone or camera.
+ * A capture's constraints with the chosen device, as `exact`: browsers may ignore an `ideal` device
+ * (Chromium does when it decides without asking). A device unplugged since it was chosen then
+ * fails the capture, which `fallingBackToDefault` turns into a capture of the default device.
  */
 export function withChosenDevice(constraints: MediaTrackConstraints, deviceId: string | undefined) {
-  return deviceId ? { ...constraints, deviceId: { ideal: deviceId } } : constraints;
+  return deviceId ? { ...constraints, deviceId: { exact: deviceId } } : constraints;
+}
+
+type Capture = (constraints: MediaStreamConstraints) => Promise<MediaStream>;
+
+/**
+ * A capture of one kind (audio or video) whose chosen device is gone is asked again without the
+ * device: the person gets the default one rather than none. A capture of both kinds is not retried
+ * here (which device is gone is not said): callers ask for each on its own when both fail.
+ */
+export function fallingBackToDefault(capture: Capture): Capture {
+  return async (constraints) => {
+    try {
+      return await capture(constraints);
+    } catch (error) {
+      const kinds = (['audio', 'video'] as const).filter((kind) => constraints[kind]);
+      const [kind] = kinds;
+      const track = kind ? constraints[kind] : undefined;
+      const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
+      const gone = name === 'OverconstrainedError' || name === 'NotFoundError';
+      if (kinds.length !== 1 || !kind || !gone || typeof track !== 'object' || !('deviceId' in track)) throw error;
+      const { deviceId: _chosen, ...rest } = track;
+      return capture({ [kind]: Object.keys(rest).length > 0 ? rest : true });
+    }
+  };
 }

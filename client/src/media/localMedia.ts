@@ -1,7 +1,7 @@
 // Getting the microphone and camera. Kept apart from mediasoup so the fallbacks and the messages
 // people read when a device is missing or blocked can be tested with a fake getUserMedia.
 
-import { type ChosenDevices, deviceChoices, withChosenDevice } from './devicePreferences.ts';
+import { type ChosenDevices, deviceChoices, fallingBackToDefault, withChosenDevice } from './devicePreferences.ts';
 
 export type LocalSource = 'mic' | 'camera';
 
@@ -31,7 +31,7 @@ const NAMES: Record<LocalSource, string> = { mic: 'microphone', camera: 'camera'
 export function browserGetUserMedia(): GetUserMedia | null {
   // `mediaDevices` is missing outside secure contexts (plain http on anything but localhost).
   const devices = typeof navigator === 'undefined' ? undefined : navigator.mediaDevices;
-  return devices ? (constraints) => devices.getUserMedia(constraints) : null;
+  return devices ? fallingBackToDefault((constraints) => devices.getUserMedia(constraints)) : null;
 }
 
 /**

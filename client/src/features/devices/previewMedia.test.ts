@@ -33,7 +33,7 @@ describe('startPreview', () => {
     expect(preview.tracks.camera?.kind).toBe('video');
     expect(preview.tracks.mic?.kind).toBe('audio');
     expect(asked).toHaveLength(1);
-    expect(asked[0]?.video).toMatchObject({ deviceId: { ideal: 'cam-2' } });
+    expect(asked[0]?.video).toMatchObject({ deviceId: { exact: 'cam-2' } });
   });
 
   it('keeps the microphone when there is no camera, and says which is missing', async () => {
