@@ -34,12 +34,17 @@ async function openInvitation(refuse?: string): Promise<Page> {
   context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   await context.addInitScript((refusal: string | null) => {
     const devices = navigator.mediaDevices;
-    const record = window as unknown as { __captures: Array<{ asked: MediaStreamConstraints; got: string[] }> };
+    const record = window as unknown as {
+      __captures: Array<{ asked: MediaStreamConstraints; got: string[] }>;
+      __tracks: MediaStreamTrack[];
+    };
     record.__captures = [];
+    record.__tracks = [];
     const ask = devices.getUserMedia.bind(devices);
     devices.getUserMedia = async (constraints) => {
       if (refusal) throw new DOMException('refused by the test', refusal);
       const stream = await ask(constraints);
+      record.__tracks.push(...stream.getTracks());
       record.__captures.push({
         asked: constraints ?? {},
         got: stream.getTracks().map((track) => `${track.kind}:${track.getSettings().deviceId ?? ''}`),
@@ -93,6 +98,17 @@ const sentMicrophone = (page: Page) =>
     return null;
   });
 
+/** How many captured tracks are still live, by kind (a camera light stays on while one is). */
+const liveTracks = (page: Page) =>
+  page.evaluate(() => {
+    const tracks = (window as unknown as { __tracks: MediaStreamTrack[] }).__tracks;
+    const live = tracks.filter((track) => track.readyState === 'live');
+    return {
+      audio: live.filter((track) => track.kind === 'audio').length,
+      video: live.filter((track) => track.kind === 'video').length,
+    };
+  });
+
 describe('the device check', () => {
   it('previews the camera, moves the level meter, plays the test tone, and sends the chosen microphone, also when chosen in the room', async () => {
     const page = await openInvitation();
@@ -143,6 +159,8 @@ describe('the device check', () => {
     await inDialog.getByRole('combobox', { name: 'Microphone' }).selectOption(third?.value ?? '');
     await inDialog.getByRole('button', { name: 'Done' }).click();
     await eventually(async () => expect(await sentMicrophone(page)).toBe(third?.value), 10_000);
+    // The dialog's preview let go of its camera and microphone: only what is sent is still live.
+    await eventually(async () => expect(await liveTracks(page)).toEqual({ audio: 1, video: 1 }), 10_000);
     // Still one microphone and one camera sent: nothing left behind by the switch.
     expect(server.app.pool.counter.snapshot()).toMatchObject({ producers: 2 });
   });
