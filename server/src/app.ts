@@ -5,6 +5,7 @@ import { Fact } from '@plenary/shared';
 import express from 'express';
 import { TokenService } from './auth/tokens.ts';
 import type { Config } from './config.ts';
+import { mountAttendanceRoutes } from './http/attendance.ts';
 import { mountExportRoutes } from './http/exports.ts';
 import { mountLibraryRoutes } from './http/library.ts';
 import { mountRoutes } from './http/routes.ts';
@@ -101,6 +102,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   expressApp.use(express.json({ limit: '100kb' }));
   mountWorkshopRoutes(expressApp, ctx);
   mountExportRoutes(expressApp, ctx);
+  mountAttendanceRoutes(expressApp, ctx);
   mountSeriesRoutes(expressApp, ctx);
   mountLibraryRoutes(expressApp, { ...ctx, files: new FileStore(config.dataDir, config.maxUploadBytes) });
   mountRoutes(expressApp, { pool, rooms, io, clientDir: config.clientDir, logger });

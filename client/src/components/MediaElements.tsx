@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { routeAudio, useChosenDevices } from '../media/audioOutput.ts';
 
 interface VideoViewProps {
   track: MediaStreamTrack | undefined;
@@ -26,10 +27,14 @@ export function VideoView({ track, mirrored = false, fit = 'cover' }: VideoViewP
 /** Plays a received audio track. Invisible: it has no controls. */
 export function AudioSink({ track }: { track: MediaStreamTrack | undefined }) {
   const ref = useRef<HTMLAudioElement>(null);
+  const speaker = useChosenDevices().speaker;
   useEffect(() => {
     const audio = ref.current;
     if (audio) attach(audio, track);
   }, [track]);
+  useEffect(() => {
+    if (ref.current) void routeAudio(ref.current, speaker);
+  }, [speaker]);
   // biome-ignore lint/a11y/useMediaCaption: live call audio has no caption file; captions will come from live transcription.
   return <audio ref={ref} autoPlay />;
 }

@@ -1,6 +1,8 @@
 // Getting the microphone and camera. Kept apart from mediasoup so the fallbacks and the messages
 // people read when a device is missing or blocked can be tested with a fake getUserMedia.
 
+import { type ChosenDevices, deviceChoices, fallingBackToDefault, withChosenDevice } from './devicePreferences.ts';
+
 export type LocalSource = 'mic' | 'camera';
 
 export type GetUserMedia = (constraints: MediaStreamConstraints) => Promise<MediaStream>;
@@ -11,19 +13,25 @@ export interface AcquiredMedia {
   problem: string | null;
 }
 
-const CONSTRAINTS: Record<LocalSource, MediaStreamConstraints> = {
-  mic: { audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true } },
+const TRACK_CONSTRAINTS: Record<LocalSource, MediaTrackConstraints> = {
+  mic: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },
   // 960×540 is the smallest size browsers send three simulcast layers of (below it, Chromium drops
   // the top one); receivers take only the layer their tile needs, and a short uplink sheds the top.
-  camera: { video: { width: { ideal: 960 }, height: { ideal: 540 }, frameRate: { ideal: 24, max: 30 } } },
+  camera: { width: { ideal: 960 }, height: { ideal: 540 }, frameRate: { ideal: 24, max: 30 } },
 };
+
+/** What is asked of the browser for a source: the device chosen in the device check, if any. */
+export function captureConstraints(source: LocalSource, chosen: ChosenDevices): MediaStreamConstraints {
+  const track = withChosenDevice(TRACK_CONSTRAINTS[source], chosen[source]);
+  return source === 'mic' ? { audio: track } : { video: track };
+}
 
 const NAMES: Record<LocalSource, string> = { mic: 'microphone', camera: 'camera' };
 
 export function browserGetUserMedia(): GetUserMedia | null {
   // `mediaDevices` is missing outside secure contexts (plain http on anything but localhost).
   const devices = typeof navigator === 'undefined' ? undefined : navigator.mediaDevices;
-  return devices ? (constraints) => devices.getUserMedia(constraints) : null;
+  return devices ? fallingBackToDefault((constraints) => devices.getUserMedia(constraints)) : null;
 }
 
 /**
@@ -33,7 +41,9 @@ export function browserGetUserMedia(): GetUserMedia | null {
 export async function acquireLocalMedia(
   want: readonly LocalSource[],
   getUserMedia: GetUserMedia | null = browserGetUserMedia(),
+  chosen: ChosenDevices = deviceChoices().current(),
 ): Promise<AcquiredMedia> {
+  const constraintsOf = (source: LocalSource) => captureConstraints(source, chosen);
   if (want.length === 0) return { tracks: {}, problem: null };
   if (!getUserMedia) {
     return {
@@ -42,7 +52,7 @@ export async function acquireLocalMedia(
     };
   }
   try {
-    const stream = await getUserMedia(Object.assign({}, ...want.map((source) => CONSTRAINTS[source])));
+    const stream = await getUserMedia(Object.assign({}, ...want.map(constraintsOf)));
     const tracks = tracksOf(stream, want);
     const missing = want.filter((source) => !tracks[source]);
     return {
@@ -61,7 +71,7 @@ export async function acquireLocalMedia(
   const failures: { source: LocalSource; error: unknown }[] = [];
   for (const source of want) {
     try {
-      Object.assign(tracks, tracksOf(await getUserMedia(CONSTRAINTS[source]), [source]));
+      Object.assign(tracks, tracksOf(await getUserMedia(constraintsOf(source)), [source]));
     } catch (error) {
       failures.push({ source, error });
     }

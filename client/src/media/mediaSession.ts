@@ -245,6 +245,22 @@ export class MediaSession {
     }
   }
 
+  /**
+   * Sends `track` in place of the mic or camera track being sent (another device was chosen): the
+   * producer stays, so the room sees no gap and a muted mic stays muted. The old track is stopped.
+   */
+  async replaceTrack(source: Exclude<MediaSource, 'screen'>, track: MediaStreamTrack): Promise<void> {
+    const producer = this.#producers.get(source);
+    try {
+      if (!producer || producer.closed) throw new Error(`not sending ${source}`);
+      await producer.replaceTrack({ track });
+    } catch (error) {
+      track.stop();
+      throw error;
+    }
+    if (this.#producers.get(source) === producer) this.#options.tracks.set(this.#options.selfId, source, track);
+  }
+
   /** Closes the producer (stopping its track, unless it is a shared screen) and tells the server. */
   async unpublish(source: MediaSource): Promise<void> {
     const producer = this.#producers.get(source);

@@ -2,6 +2,7 @@
 // socket or mediasoup. They act on the one current session, if any.
 import type { CreateWorkshopRequest, ParticipantId, Role, WorkshopId } from '@plenary/shared';
 import { browserStorage } from '../lib/storage.ts';
+import type { LocalSource } from '../media/localMedia.ts';
 import { trackRegistry } from '../media/tracks.ts';
 import { createWorkshop } from '../net/http.ts';
 import type { Reply } from '../net/request.ts';
@@ -61,6 +62,11 @@ export async function toggleMic(): Promise<void> {
 
 export async function toggleCamera(): Promise<void> {
   await entry.session?.toggleCamera();
+}
+
+/** Other devices were chosen in the device check: what is being sent switches to them. */
+export async function applyChosenDevices(sources: readonly LocalSource[]): Promise<void> {
+  await entry.session?.media.applyChosenDevices(sources);
 }
 
 export async function toggleScreenShare(): Promise<void> {

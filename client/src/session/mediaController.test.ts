@@ -308,3 +308,36 @@ describe('MediaController: chairs', () => {
     expect(notice(room.store, 'action')).toBe('that person has no media right now');
   });
 });
+
+describe('MediaController: choosing other devices', () => {
+  it('sends the newly chosen camera in place of the old one, on the same producer', async () => {
+    const room = setup();
+    await room.enter();
+    const self = pid('me');
+    const before = room.tracks.get(self, 'camera');
+    expect(before).toBeDefined();
+    await room.controller.applyChosenDevices(['camera']);
+    const after = room.tracks.get(self, 'camera');
+    expect(room.acquired.at(-1)).toEqual(['camera']);
+    expect(after).not.toBe(before);
+    expect(after?.readyState).toBe('live');
+    expect(before?.readyState).toBe('ended');
+    // No new producer: the room sees no camera closing and opening.
+    expect(room.server.sentOf(Command.mediaProduce).map((sent) => sent.source)).toEqual(['mic', 'camera']);
+    expect(room.server.sentOf(Command.mediaCloseProducer)).toEqual([]);
+    expect(room.store.getState().localMedia.camera).toBe('live');
+  });
+
+  it('keeps a muted microphone muted on the new device, and asks for nothing that is not being sent', async () => {
+    const room = setup();
+    await room.enter();
+    await room.controller.toggleMic();
+    await room.controller.toggleCamera();
+    expect(room.store.getState().localMedia).toEqual({ mic: 'paused', camera: 'off' });
+    const asked = room.acquired.length;
+    await room.controller.applyChosenDevices(['mic', 'camera']);
+    expect(room.acquired.slice(asked)).toEqual([['mic']]);
+    expect(room.tracks.get(pid('me'), 'mic')?.enabled).toBe(false);
+    expect(room.store.getState().localMedia).toEqual({ mic: 'paused', camera: 'off' });
+  });
+});

@@ -8,6 +8,7 @@ import {
   type WireObject,
 } from '@plenary/shared';
 import type { Device } from 'mediasoup-client';
+import { i18n } from '../i18n/i18n.ts';
 import { assertNever } from '../lib/assertNever.ts';
 import { type AcquiredMedia, acquireLocalMedia, type LocalSource } from '../media/localMedia.ts';
 import { type MediaLink, MediaSession, MediaSessionClosed } from '../media/mediaSession.ts';
@@ -230,6 +231,31 @@ export class MediaController {
         return;
       }
       await this.#publishScreen(media, track);
+    });
+  }
+
+  /**
+   * Other devices were chosen for `sources`: each one being sent switches to the chosen device in
+   * place (muted stays muted). One that cannot be started keeps the old device and says why.
+   */
+  applyChosenDevices(sources: readonly LocalSource[]): Promise<void> {
+    return this.#enqueue(async () => {
+      const media = this.#media;
+      const switching = sources.filter((source) => media?.hasProducer(source));
+      if (!media || media.closed || switching.length === 0) return;
+      const acquired = await (this.#deps.acquire ?? acquireLocalMedia)(switching);
+      if (acquired.problem && !media.closed) this.#status.notify('devices', 'alert', acquired.problem);
+      for (const source of switching) {
+        const track = acquired.tracks[source];
+        if (!track) continue;
+        if (media.closed || !media.hasProducer(source)) {
+          track.stop();
+          continue;
+        }
+        // The devices namespace is loaded: the device check that chose these uses it.
+        const what = i18n.t(`devices:switchFailed.${source}`);
+        await this.#attempt('devices', what, () => media.replaceTrack(source, track));
+      }
     });
   }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { WorkshopId } from '../ids.ts';
+import { ParticipantIdSchema, type WorkshopId, WorkshopIdSchema } from '../ids.ts';
 import type { Role } from '../model/workshop/roles.ts';
 import { lineText, TimeZoneSchema } from './schemas/workshop/common.ts';
 
@@ -16,6 +16,8 @@ export const HttpRoute = {
   createEdition: '/api/workshops/:workshopId/editions',
   /** GET (a chair of any edition): the editions side by side */
   series: '/api/series/:seriesId',
+  /** GET (chairs): who attended, per day and organisation (`AttendanceResponse`) */
+  attendance: '/api/workshops/:workshopId/attendance',
 } as const;
 
 /** `scope` of an upload: `workshop`, `agendaItem:<item id>` or `room:<room id>`. */
@@ -80,3 +82,54 @@ export interface SeriesResponse {
   seriesId: string;
   editions: SeriesEdition[];
 }
+
+export const attendancePath = (workshopId: string): string =>
+  HttpRoute.attendance.replace(':workshopId', encodeURIComponent(workshopId));
+
+const count = z.number().int().nonnegative();
+
+/** One person present on a day: when they first came, when they last left, how long they stayed. */
+const AttendeeSchema = z.object({
+  participantId: ParticipantIdSchema,
+  name: z.string(),
+  /** epoch ms */
+  firstIn: z.number(),
+  /** epoch ms; null while still present */
+  lastOut: z.number().nullable(),
+  minutes: count,
+});
+
+const OrganisationDaySchema = z.object({
+  organisation: z.string(),
+  /** on the roster (now) */
+  registered: count,
+  present: count,
+  /** the attendees' minutes added up */
+  minutes: count,
+  attendees: z.array(AttendeeSchema),
+  /** on the roster, not present that day */
+  absent: z.array(z.object({ participantId: ParticipantIdSchema, name: z.string() })),
+});
+
+const AttendanceDaySchema = z.object({
+  /** `YYYY-MM-DD` in the workshop's time zone */
+  date: z.iso.date(),
+  registered: count,
+  present: count,
+  minutes: count,
+  /** by name; every organisation on the roster, present or not */
+  organisations: z.array(OrganisationDaySchema),
+});
+
+/** `GET /api/workshops/:workshopId/attendance` (chairs): the attendance log summed up per day. */
+export const AttendanceResponseSchema = z.object({
+  workshopId: WorkshopIdSchema,
+  timeZone: z.string(),
+  /** epoch ms: open intervals are counted up to this instant */
+  asOf: z.number(),
+  /** oldest first */
+  days: z.array(AttendanceDaySchema),
+});
+export type AttendanceResponse = z.infer<typeof AttendanceResponseSchema>;
+export type AttendanceDay = AttendanceResponse['days'][number];
+export type OrganisationDay = AttendanceDay['organisations'][number];

@@ -7,6 +7,7 @@ import { browserTimeZone, knownTimeZones } from '../../lib/time.ts';
 import { credentials, hasStoredToken, joinWithInvite } from '../../session/actions.ts';
 import { readInvite } from '../../session/credentials.ts';
 import { useAppStore } from '../../stores/appStore.ts';
+import { DeviceCheckSection } from '../devices/lazy.tsx';
 import { browserLanguage, PROFILE_LABELS, type ProfileDraft, type ProfileField, readProfile } from './profileForm.ts';
 
 /** `/join#<token>`: a first visit introduces itself; a device that joined before is resumed instead. */
@@ -42,6 +43,7 @@ export function JoinScreen({ token }: { token: string }) {
           This invitation has expired. Ask the facilitator for a new link.
         </p>
       )}
+      <DeviceCheckSection sends={invite.role !== 'observer'} />
       <ProfileForm token={token} busy={joining} />
       <Notices topics={['join']} />
     </EntryCard>

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { act } from '../../session/actions.ts';
 import { useAppStore } from '../../stores/appStore.ts';
 import { selectIsChair } from '../../stores/selectors.ts';
+import { SpeakingTimeChartPanel } from '../stats/lazy.tsx';
 import { CurrentSpeaker } from './CurrentSpeaker.tsx';
 import { KIND_LABELS, RAISE_KINDS, speakerName } from './kinds.ts';
 
@@ -43,6 +44,7 @@ export function SpeakersPanel({ canSpeak }: { canSpeak: boolean }) {
           </ol>
         )}
       </section>
+      {chair && <SpeakingTimeChartPanel />}
     </div>
   );
 }

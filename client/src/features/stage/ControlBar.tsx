@@ -1,6 +1,7 @@
 import { leaveWorkshop, speakToAllRooms, toggleCamera, toggleMic, toggleScreenShare } from '../../session/actions.ts';
 import { useAppStore } from '../../stores/appStore.ts';
 import { selectIsChair, selectSelf } from '../../stores/selectors.ts';
+import { DevicesControl } from '../devices/lazy.tsx';
 
 /** Sharing needs getDisplayMedia, which phones and some tablets lack: no button that can only fail. */
 const canShareScreen =
@@ -18,6 +19,7 @@ export function ControlBar() {
         <SendingControls offline={offline} />
       )}
       <SpeakToAllRooms offline={offline} />
+      <DevicesControl sends={!observer} />
       <button type="button" className="danger" onClick={() => void leaveWorkshop()}>
         Leave
       </button>

@@ -21,6 +21,7 @@ import { DecisionsPanel } from '../proposals/DecisionsPanel.tsx';
 import { SpeakersPanel } from '../queue/SpeakersPanel.tsx';
 import { ReportPanel } from '../report/ReportPanel.tsx';
 import { EditionsPanel } from '../series/EditionsPanel.tsx';
+import { AttendancePanel } from '../stats/lazy.tsx';
 import { ParticipantList } from './ParticipantList.tsx';
 
 interface Badges {
@@ -121,7 +122,12 @@ export function SidePanel() {
         {current === 'outcomes' && <OutcomesPanel />}
         {current === 'groups' && <GroupsPanel />}
         {current === 'decisions' && <DecisionsPanel />}
-        {current === 'report' && <ReportPanel />}
+        {current === 'report' && (
+          <>
+            <ReportPanel />
+            <AttendancePanel />
+          </>
+        )}
         {current === 'invite' && <InvitePanel />}
         {current === 'editions' && <EditionsPanel />}
       </Tabs>
