@@ -9,18 +9,14 @@ import type { AppState } from '../../stores/state.ts';
 import { AgendaPanel } from '../agenda/AgendaPanel.tsx';
 import { BreakoutsPanel } from '../breakouts/BreakoutsPanel.tsx';
 import { ChatPanel } from '../chat/ChatPanel.tsx';
-import { InvitePanel } from '../invites/InvitePanel.tsx';
+import { EditionsPanel, GroupsPanel, InvitePanel, LobbyList, ReportPanel } from '../console/chairOnly.tsx';
 import { LibraryPanel } from '../library/LibraryPanel.tsx';
-import { LobbyList } from '../lobby/LobbyList.tsx';
 import { RoomNotesTab } from '../notes/NotesPanel.tsx';
-import { GroupsPanel } from '../outcomes/GroupsPanel.tsx';
 import { OutcomesPanel } from '../outcomes/OutcomesPanel.tsx';
 import { ReportBackCard } from '../outcomes/ReportBackCard.tsx';
 import { awaitingAnswer, awaitingReview, hasOwnGroup } from '../outcomes/tabBadges.ts';
 import { DecisionsPanel } from '../proposals/DecisionsPanel.tsx';
 import { SpeakersPanel } from '../queue/SpeakersPanel.tsx';
-import { ReportPanel } from '../report/ReportPanel.tsx';
-import { EditionsPanel } from '../series/EditionsPanel.tsx';
 import { ParticipantList } from './ParticipantList.tsx';
 
 interface Badges {
