@@ -1,5 +1,6 @@
 // One Vite config for the client build (`vite build client --config vite.config.ts`) and for
 // Vitest, whose projects split fast unit tests from the tests that start servers and browsers.
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
@@ -17,6 +18,8 @@ export default defineConfig({
           // never compete for the two cores with each other.
           sequence: { groupOrder: 0 },
           include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'client/src/**/*.test.{ts,tsx}'],
+          // Lets client component tests use `// @vitest-environment jsdom` on this setup (see the file).
+          execArgv: ['--import', fileURLToPath(new URL('client/src/testing/dom/node20.mjs', import.meta.url))],
         },
       },
       {
