@@ -91,7 +91,7 @@ function Toolbar({ set, onCsv }: { set: BreakoutSet; onCsv: () => void }) {
         <button type="button" className="small" data-testid="assign-balanced" onClick={() => assign('balanced')}>
           {t('dialog.balanced')}
         </button>
-        <button type="button" className="small" onClick={onCsv}>
+        <button type="button" className="small" data-testid="board-import-csv" onClick={onCsv}>
           {t('dialog.importCsv')}
         </button>
       </fieldset>
