@@ -8,7 +8,7 @@ import {
   type TransportOptions,
   type WireObject,
 } from '@plenary/shared';
-import { Device, type types } from 'mediasoup-client';
+import type { Device, types } from 'mediasoup-client';
 import { type Requester, unwrap } from '../net/request.ts';
 import type { ReceiveDecision } from './receiving.ts';
 import { encodingsFor } from './simulcast.ts';
@@ -16,6 +16,12 @@ import type { TrackRegistry } from './tracks.ts';
 import { type MediaLink, TransportHealth } from './transportHealth.ts';
 
 export type { MediaLink };
+
+/**
+ * mediasoup-client weighs as much as the rest of a first visit's script together, and nothing
+ * needs it before a room is entered: it is fetched then (once), not with the page.
+ */
+const browserDevice = async (): Promise<Device> => (await import('mediasoup-client')).Device.factory();
 
 /** Whose media a consumer carries: what decides whether and how it is received. */
 export interface ReceivedMedia {
@@ -107,7 +113,7 @@ export class MediaSession {
   }
 
   async #start(routerRtpCapabilities: WireObject) {
-    const device = await (this.#options.createDevice ?? (() => Device.factory()))();
+    const device = await (this.#options.createDevice ?? browserDevice)();
     await device.load({ routerRtpCapabilities: routerRtpCapabilities as types.RtpCapabilities });
     this.#assertOpen();
     const [send, recv] = await Promise.all([

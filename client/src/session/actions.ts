@@ -1,6 +1,6 @@
 // What the UI can do, as plain functions: components import these instead of reaching for the
 // socket or mediasoup. They act on the one current session, if any.
-import type { CreateWorkshopRequest, ParticipantId, Role, WorkshopId } from '@plenary/shared';
+import type { CreateWorkshopRequest, CsvPreview, ParticipantId, Role, WorkshopId } from '@plenary/shared';
 import { browserStorage } from '../lib/storage.ts';
 import type { LocalSource } from '../media/localMedia.ts';
 import { trackRegistry } from '../media/tracks.ts';
@@ -98,6 +98,18 @@ export async function act(command: WorkshopCommand): Promise<boolean> {
   }));
   return reply.ok;
 }
+
+/** A workshop action whose refusal the caller explains in place (the assignment board): no alert. */
+export async function send(command: WorkshopCommand): Promise<Reply<{ revision: number }>> {
+  return (await entry.session?.command(command)) ?? notJoined;
+}
+
+/** Chairs: what importing a CSV into a set would do, with every row's error; changes nothing. */
+export async function previewCsv(setId: string, csv: string): Promise<Reply<CsvPreview>> {
+  return (await entry.session?.previewCsv(setId, csv)) ?? notJoined;
+}
+
+const notJoined = { ok: false, error: { code: 'disconnected', message: 'Not in a workshop.' } } as const;
 
 /** Chairs: fresh invite tokens for every role (kept for the invite panel). */
 export async function loadInvites(): Promise<Record<Role, string> | null> {

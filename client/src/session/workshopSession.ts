@@ -166,6 +166,11 @@ export class WorkshopSession {
     return this.#request(Command.workshopCreateInvites, {});
   }
 
+  /** Chairs: what importing `csv` into a set would do, row by row; changes nothing. */
+  previewCsv(setId: string, csv: string) {
+    return this.#request(Command.breakoutsPreviewCsv, { setId, csv });
+  }
+
   toggleMic(): Promise<void> {
     return this.#media.toggleMic();
   }

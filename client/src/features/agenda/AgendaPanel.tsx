@@ -7,7 +7,7 @@ import { useNow } from '../../lib/useNow.ts';
 import { act } from '../../session/actions.ts';
 import { useAppStore } from '../../stores/appStore.ts';
 import { selectIsChair, selectViewerTimeZone } from '../../stores/selectors.ts';
-import { AgendaEditor } from './AgendaEditor.tsx';
+import { AgendaEditor } from '../console/chairOnly.tsx';
 import { type AgendaRow, agendaDays, runningTime } from './agendaView.ts';
 
 const KIND_LABELS: Record<AgendaItem['kind'], string> = {

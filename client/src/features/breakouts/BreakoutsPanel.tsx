@@ -4,9 +4,9 @@ import { useNow } from '../../lib/useNow.ts';
 import { act } from '../../session/actions.ts';
 import { useAppStore } from '../../stores/appStore.ts';
 import { findBreakoutRoom, selectIsChair } from '../../stores/selectors.ts';
+import { ChairBreakouts } from '../console/chairOnly.tsx';
 import { breakoutClock } from './breakoutClock.ts';
 import { broadcastsIn } from './breakoutRooms.ts';
-import { ChairBreakouts } from './ChairBreakouts.tsx';
 
 export function BreakoutsPanel({ canAskForHelp }: { canAskForHelp: boolean }) {
   const chair = useAppStore(selectIsChair);

@@ -4,6 +4,7 @@ import { EMPTY_RECORD } from '../../lib/empty.ts';
 import { minutesToMs } from '../../lib/time.ts';
 import { act } from '../../session/actions.ts';
 import { useAppStore } from '../../stores/appStore.ts';
+import { BoardLauncher } from './board/BoardLauncher.tsx';
 import { defaultRoomNames, randomSeed } from './breakoutClock.ts';
 import { setRosters } from './breakoutRooms.ts';
 import { OpenBreakoutControls } from './OpenBreakoutControls.tsx';
@@ -95,6 +96,7 @@ function SetCard({ set, canOpen }: { set: BreakoutSet; canOpen: boolean }) {
           Balanced
         </button>
       </fieldset>
+      <BoardLauncher set={set} />
       <ul className="room-rosters">
         {rooms.map((room) => (
           <li key={room.roomId}>

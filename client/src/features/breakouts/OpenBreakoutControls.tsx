@@ -5,6 +5,7 @@ import { useNow } from '../../lib/useNow.ts';
 import { act } from '../../session/actions.ts';
 import { useAppStore } from '../../stores/appStore.ts';
 import { selectViewerTimeZone } from '../../stores/selectors.ts';
+import { BoardLauncher } from './board/BoardLauncher.tsx';
 import { breakoutClock } from './breakoutClock.ts';
 import { setRosters } from './breakoutRooms.ts';
 
@@ -49,6 +50,7 @@ export function OpenBreakoutControls() {
       <HelpRequests help={open.help} workshop={workshop} />
       <section className="panel-section" aria-labelledby="rooms-title">
         <h2 id="rooms-title">Rooms</h2>
+        <BoardLauncher set={set} live />
         <ul className="room-rosters">
           {rooms.map((room) => {
             const here = visiting === room.roomId;

@@ -3,12 +3,11 @@ import { useState } from 'react';
 import { act, credentials } from '../../session/actions.ts';
 import { useAppStore } from '../../stores/appStore.ts';
 import { selectIsChair } from '../../stores/selectors.ts';
+import { PresentForm, UploadForm } from '../console/chairOnly.tsx';
 import { PresentationQueue } from '../presentation/PresentationQueue.tsx';
-import { PresentForm } from '../presentation/PresentForm.tsx';
 import { saveBlob } from '../report/download.ts';
 import { formatSize, groupLibrary } from './libraryGroups.ts';
 import { fetchDocument } from './libraryHttp.ts';
-import { UploadForm } from './UploadForm.tsx';
 
 const TYPE_LABEL: Record<LibraryItem['type'], string> = {
   pdf: 'PDF',

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { Notices } from '../../components/Notices.tsx';
 import { useAppStore } from '../../stores/appStore.ts';
 import { selectParticipantIds, selectPlace } from '../../stores/selectors.ts';
+import { RecallNotice } from '../breakouts/RecallNotice.tsx';
 import { DeckStage } from '../presentation/DeckStage.tsx';
 import { ControlBar } from './ControlBar.tsx';
 import { selectGuests, selectRemoteScreens } from './mediaSelectors.ts';
@@ -31,6 +32,7 @@ export function StageScreen() {
       <StageHeader />
       <Notices topics={['connection', 'media', 'devices', 'moderation', 'action']} />
       <SharingBanner />
+      <RecallNotice />
       <div className="stage-body">
         {deck ? (
           <DeckLayout presentation={deck} tiles={layout.tiles} />
