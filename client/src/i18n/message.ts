@@ -24,7 +24,8 @@ export interface Failure {
 }
 
 const KNOWN: ReadonlySet<string> = new Set([...ERROR_CODES, ...CLIENT_CODES]);
-const SERVER: ReadonlySet<string> = new Set(ERROR_CODES);
+/** Codes whose sentence the server wrote (an upload refused for its size names the limit). */
+const SERVER: ReadonlySet<string> = new Set([...ERROR_CODES, 'too_large', 'unsupported_type']);
 
 /** The `errors` key that words a failure; a code this client does not know reads as a plain refusal. */
 export function failureKey(code: string): ParseKeys<'errors'> {

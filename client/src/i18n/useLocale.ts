@@ -7,3 +7,10 @@ export function useLocale(): string {
   const language = isUiLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : UI_LANGUAGES[0];
   return formattingLocale(language, typeof navigator === 'undefined' ? [] : navigator.languages);
 }
+
+/** Joins names as the reader's language does: "Ana, Ben, and Cy", "Ana、Ben和Cy". */
+export function useListFormat(): (items: readonly string[]) => string {
+  const locale = useLocale();
+  const format = new Intl.ListFormat(locale, { type: 'conjunction' });
+  return (items) => format.format(items);
+}

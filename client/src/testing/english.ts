@@ -1,6 +1,7 @@
 // The English catalogs, loaded at once, for tests that check what a person would read. Tests only.
 import i18next, { type TFunction } from 'i18next';
 import { type Message, type MessageT, wordsOf } from '../i18n/message.ts';
+import type { Resources } from '../i18n/resources.ts';
 import type { Notice } from '../stores/slices/notices.ts';
 
 const files = import.meta.glob<Record<string, unknown>>('../i18n/locales/en/*.json', {
@@ -24,7 +25,7 @@ void english.init({
 });
 
 /** `t` over every English namespace (`ns:key`), as the app words it. */
-export const en: TFunction = english.t;
+export const en = english.t as TFunction<readonly (keyof Resources)[]>;
 
 /** A message as an English reader sees it: the sentence, then the server's detail if any. */
 export function englishOf(message: Message): string {

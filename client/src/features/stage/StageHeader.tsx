@@ -10,7 +10,7 @@ import { BreakoutBanner } from '../breakouts/BreakoutBanner.tsx';
 
 /** Where we are, what is on, and (for chairs) who is knocking. */
 export function StageHeader() {
-  const { t } = useTranslation('stage');
+  const { t } = useTranslation(['stage', 'common']);
   const title = useAppStore((state) => state.workshop?.title ?? '');
   const place = useAppStore(useShallow(selectPlace));
   const chair = useAppStore(selectIsChair);
@@ -22,7 +22,8 @@ export function StageHeader() {
         <p className="place">
           {place.kind === 'breakout' ? (
             <>
-              <span className="badge breakout">{t('place.breakout')}</span> {place.roomName}
+              <span className="badge breakout">{t('place.breakout')}</span>{' '}
+              {place.roomName ?? t('common:aBreakoutRoom')}
               {place.visiting && <span className="badge">{t('place.visiting')}</span>}
             </>
           ) : (

@@ -18,7 +18,7 @@ import { useGalleryLayout } from './useGalleryLayout.ts';
 /** A room (the plenary or a breakout): everyone's tiles or a shared screen, the side panel, the controls. */
 export function StageScreen() {
   // The words of everything always on the stage, fetched together rather than one after another.
-  const { t } = useTranslation(['stage', 'notices', 'errors']);
+  const { t } = useTranslation(['stage', 'notices', 'errors', 'common']);
   const peerIds = useAppStore(useShallow(selectParticipantIds));
   const screens = useAppStore(useShallow(selectRemoteScreens));
   const guests = useAppStore(useShallow(selectGuests));
@@ -29,7 +29,10 @@ export function StageScreen() {
   // A deck is presented in the plenary; breakout rooms keep their own stage.
   const presentation = useAppStore((state) => state.workshop?.presentation ?? null);
   const deck = place.kind === 'plenary' ? presentation : null;
-  const label = place.kind === 'breakout' ? t('main.breakout', { room: place.roomName }) : t('main.plenary');
+  const label =
+    place.kind === 'breakout'
+      ? t('main.breakout', { room: place.roomName ?? t('common:aBreakoutRoom') })
+      : t('main.plenary');
   return (
     <main className="stage" aria-label={label} data-place={place.kind}>
       <StageHeader />
