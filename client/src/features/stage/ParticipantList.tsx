@@ -10,7 +10,7 @@ import { groupByOrganisation, type PersonRow, peopleInRoom } from './organisatio
 
 /** Who is in this room, by delegation. Each item's text starts with the name; "(you)" is added by CSS. */
 export function ParticipantList() {
-  const { t } = useTranslation('stage');
+  const { t } = useTranslation(['stage', 'common']);
   const peers = useAppStore(useShallow((state) => Object.values(state.peers)));
   const participants = useAppStore((state) => state.workshop?.participants);
   const selfId = useAppStore((state) => state.selfId);
@@ -31,7 +31,9 @@ export function ParticipantList() {
           </li>,
           ...group.people.map((person) => (
             <li key={person.id} data-self={person.id === selfId ? '' : undefined}>
-              <span className="person-name">{person.name}</span>
+              <span className="person-name" data-you={person.id === selfId ? t('common:you') : undefined}>
+                {person.name}
+              </span>
               {person.role && <RoleBadge role={person.role} />}
               {group.organisation && <span className="visually-hidden">, {group.organisation}</span>}
               {chair && person.id !== selfId && <Moderation person={person} live={live} />}

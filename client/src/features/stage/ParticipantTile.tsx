@@ -55,10 +55,7 @@ export function ParticipantTile({ participantId, guest = false, spotlight = fals
       {!isSelf && <AudioSink track={mic} />}
       {inRoom.length > 0 && <InRoomPeople names={inRoom} room={displayName} />}
       <figcaption>
-        <span className="tile-name">
-          {displayName}
-          {isSelf && ` ${t('common:you')}`}
-        </span>
+        <span className="tile-name">{isSelf ? t('common:nameYou', { name: displayName }) : displayName}</span>
         {guest && <span className="tile-tag">{t('tile.guest')}</span>}
         {observer && <span className="tile-tag quiet">{t('common:role.observer')}</span>}
         {speaking && <span className="visually-hidden">{t('tile.speaking')}</span>}
