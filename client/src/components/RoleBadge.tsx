@@ -1,6 +1,7 @@
 import type { Role } from '@plenary/shared';
-import { roleLabel } from '../lib/roles.ts';
+import { useTranslation } from 'react-i18next';
 
 export function RoleBadge({ role }: { role: Role }) {
-  return <span className={`badge role-${role}`}>{roleLabel(role)}</span>;
+  const { t } = useTranslation();
+  return <span className={`badge role-${role}`}>{t(`role.${role}`)}</span>;
 }

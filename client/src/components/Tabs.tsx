@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type ReactNode, useId, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, Suspense, useId, useRef } from 'react';
 
 export interface TabSpec<T extends string> {
   id: T;
@@ -66,7 +66,8 @@ export function Tabs<T extends string>({ label, tabs, selected, onSelect, childr
         aria-labelledby={`${base}-${current}`}
         className="tab-panel"
       >
-        {children}
+        {/* A tab opened for the first time may wait for its words; only the panel waits. */}
+        <Suspense fallback={<p className="muted">…</p>}>{children}</Suspense>
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { memoryStorage } from '../lib/storage.ts';
-import { pickUiLanguage, rememberUiLanguage, uiLanguageOf } from './languages.ts';
+import { formattingLocale, pickUiLanguage, rememberUiLanguage, uiLanguageOf } from './languages.ts';
 
 describe('the interface language', () => {
   it('maps regional and script tags to the language we have', () => {
@@ -21,5 +21,13 @@ describe('the interface language', () => {
     expect(pickUiLanguage(storage, ['en-US'])).toBe('zh');
     storage.setItem('plenary.uiLanguage', 'klingon');
     expect(pickUiLanguage(storage, ['en-US'])).toBe('en');
+  });
+
+  it("formats dates in the browser's regional variant of the interface language, in its script", () => {
+    expect(formattingLocale('en', ['en-GB', 'en-US'])).toBe('en-GB');
+    expect(formattingLocale('en', ['zh-CN'])).toBe('en');
+    expect(formattingLocale('zh', ['en-GB', 'zh-SG'])).toBe('zh-SG');
+    expect(formattingLocale('zh', ['zh-TW', 'zh-Hant'])).toBe('zh');
+    expect(formattingLocale('zh', ['not a tag'])).toBe('zh');
   });
 });

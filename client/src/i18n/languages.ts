@@ -32,3 +32,23 @@ export function pickUiLanguage(storage: KeyValueStore, preferred: readonly strin
 export function rememberUiLanguage(storage: KeyValueStore, language: UiLanguage): void {
   storage.setItem(STORAGE_KEY, language);
 }
+
+/** `Latn` for `en-GB`, `Hans` for `zh-CN` and `zh`, `Hant` for `zh-TW`; null for a tag Intl refuses. */
+function scriptOf(tag: string): string | null {
+  try {
+    return new Intl.Locale(tag).maximize().script ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The locale dates, times and numbers are formatted in: the browser's own regional variant of the
+ * interface language when it has one (`en-GB` shows 09:30, not 9:30 AM), else the language itself.
+ * A variant in another script doesn't count: Simplified Chinese text gets Simplified dates.
+ */
+export function formattingLocale(language: UiLanguage, preferred: readonly string[]): string {
+  const script = scriptOf(language);
+  const regional = preferred.find((tag) => uiLanguageOf(tag) === language && scriptOf(tag) === script);
+  return regional ?? language;
+}

@@ -28,3 +28,20 @@ describe('findUntranslatedText', () => {
     expect(findUntranslatedText('a.tsx', source)).toEqual([]);
   });
 });
+
+/** Every component's source, read by Vite at test time (tests excluded). */
+const components = import.meta.glob<string>(['../**/*.tsx', '!../**/*.test.tsx'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
+describe('the client', () => {
+  it('renders no words that skip translation', () => {
+    const untranslated = Object.entries(components).flatMap(([path, source]) =>
+      findUntranslatedText(path, source).map((found) => `${path}:${found.line} ${JSON.stringify(found.text)}`),
+    );
+    expect(Object.keys(components).length).toBeGreaterThan(50);
+    expect(untranslated).toEqual([]);
+  });
+});

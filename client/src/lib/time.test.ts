@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDate, formatDuration, zonedTimeToEpoch } from './time.ts';
+import { formatClock, formatDate, formatDay, formatDuration, zonedTimeToEpoch } from './time.ts';
 
 describe('formatDuration', () => {
   it.each([
@@ -46,5 +46,11 @@ describe('formatClock and formatDate', () => {
 
   it('shows a date without shifting it by the zone', () => {
     expect(formatDate('2025-03-10', 'en-GB')).toBe('Mon 10 Mar');
+    expect(formatDate('2025-03-10', 'zh')).toBe('3月10日周一');
+  });
+
+  it('writes a day with its year as the language does', () => {
+    expect(formatDay('2025-03-10', 'en-GB')).toBe('10 Mar 2025');
+    expect(formatDay('2025-03-10', 'zh')).toBe('2025年3月10日');
   });
 });

@@ -22,11 +22,22 @@ export function formatClock(epoch: number, timeZone: string, locale?: string): s
   return new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }).format(epoch);
 }
 
+const utcDay = (date: string): number => {
+  const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);
+  return Date.UTC(year, month - 1, day);
+};
+
 /** `Tue 14 May` for a `YYYY-MM-DD` date, whatever zone the viewer is in. */
 export function formatDate(date: string, locale?: string): string {
-  const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);
   return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
-    Date.UTC(year, month - 1, day),
+    utcDay(date),
+  );
+}
+
+/** `10 Mar 2025` (`2025年3月10日`) for a `YYYY-MM-DD` date, whatever zone the viewer is in. */
+export function formatDay(date: string, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+    utcDay(date),
   );
 }
 

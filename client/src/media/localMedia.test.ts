@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Message } from '../i18n/message.ts';
+import { englishOf } from '../testing/english.ts';
 import { FakeTrack } from '../testing/fakes.ts';
 import { acquireLocalMedia, describeMediaError, type GetUserMedia } from './localMedia.ts';
 
@@ -27,6 +29,8 @@ function devices(outcome: { audio: string | null; video: string | null }) {
   return { getUserMedia, calls };
 }
 
+const wording = (problem: Message | null) => (problem ? englishOf(problem) : null);
+
 describe('acquireLocalMedia', () => {
   it('asks once for both when both are available', async () => {
     const { getUserMedia, calls } = devices({ audio: null, video: null });
@@ -42,7 +46,7 @@ describe('acquireLocalMedia', () => {
     const acquired = await acquireLocalMedia(['mic', 'camera'], getUserMedia);
     expect(acquired.tracks.mic?.kind).toBe('audio');
     expect(acquired.tracks.camera).toBeUndefined();
-    expect(acquired.problem).toBe('No camera was found. You joined without it.');
+    expect(wording(acquired.problem)).toBe('No camera was found. You joined without it.');
     expect(calls).toHaveLength(3);
   });
 
@@ -50,13 +54,13 @@ describe('acquireLocalMedia', () => {
     const { getUserMedia } = devices({ audio: 'NotAllowedError', video: 'NotAllowedError' });
     const acquired = await acquireLocalMedia(['mic', 'camera'], getUserMedia);
     expect(acquired.tracks).toEqual({});
-    expect(acquired.problem).toMatch(/^Access to your camera and microphone was blocked/);
+    expect(wording(acquired.problem)).toMatch(/^Access to your camera and microphone was blocked/);
   });
 
   it('explains the https requirement when the browser offers no devices at all', async () => {
     const acquired = await acquireLocalMedia(['mic'], null);
     expect(acquired.tracks).toEqual({});
-    expect(acquired.problem).toMatch(/https/);
+    expect(wording(acquired.problem)).toMatch(/https/);
   });
 
   it('stops tracks it did not ask for, so no device light stays on', async () => {
@@ -71,7 +75,7 @@ describe('acquireLocalMedia', () => {
   it('reports a wanted device the browser silently left out', async () => {
     const acquired = await acquireLocalMedia(['mic', 'camera'], async () => stream(new FakeTrack('audio')));
     expect(acquired.tracks.mic).toBeDefined();
-    expect(acquired.problem).toBe('No camera was found. You joined without it.');
+    expect(wording(acquired.problem)).toBe('No camera was found. You joined without it.');
   });
 
   it('asks for nothing when nothing is wanted', async () => {
@@ -87,10 +91,10 @@ describe('describeMediaError', () => {
     ['OverconstrainedError', 'No camera was found. You joined without it.'],
     ['TypeError', 'Your camera could not be started (TypeError).'],
   ])('%s', (name, message) => {
-    expect(describeMediaError(domError(name), 'camera')).toBe(message);
+    expect(englishOf(describeMediaError(domError(name), 'camera'))).toBe(message);
   });
 
   it('copes with something that is not an error', () => {
-    expect(describeMediaError('nope', 'microphone')).toBe('Your microphone could not be started.');
+    expect(englishOf(describeMediaError('nope', 'mic'))).toBe('Your microphone could not be started.');
   });
 });

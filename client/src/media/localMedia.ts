@@ -1,5 +1,6 @@
 // Getting the microphone and camera. Kept apart from mediasoup so the fallbacks and the messages
 // people read when a device is missing or blocked can be tested with a fake getUserMedia.
+import type { Message } from '../i18n/message.ts';
 
 import { type ChosenDevices, deviceChoices, fallingBackToDefault, withChosenDevice } from './devicePreferences.ts';
 
@@ -10,7 +11,7 @@ export type GetUserMedia = (constraints: MediaStreamConstraints) => Promise<Medi
 export interface AcquiredMedia {
   tracks: Partial<Record<LocalSource, MediaStreamTrack>>;
   /** What to tell the person when something they wanted could not be started. */
-  problem: string | null;
+  problem: Message | null;
 }
 
 const TRACK_CONSTRAINTS: Record<LocalSource, MediaTrackConstraints> = {
@@ -26,7 +27,8 @@ export function captureConstraints(source: LocalSource, chosen: ChosenDevices): 
   return source === 'mic' ? { audio: track } : { video: track };
 }
 
-const NAMES: Record<LocalSource, string> = { mic: 'microphone', camera: 'camera' };
+/** Which devices a message is about. */
+export type DeviceSet = LocalSource | 'both';
 
 export function browserGetUserMedia(): GetUserMedia | null {
   // `mediaDevices` is missing outside secure contexts (plain http on anything but localhost).
@@ -48,7 +50,7 @@ export async function acquireLocalMedia(
   if (!getUserMedia) {
     return {
       tracks: {},
-      problem: 'This page cannot use a camera or microphone: it must be opened over https (or on localhost).',
+      problem: { key: 'devices.insecure' },
     };
   }
   try {
@@ -59,12 +61,12 @@ export async function acquireLocalMedia(
       tracks,
       problem:
         missing.length > 0
-          ? describeMediaError({ name: 'NotFoundError' }, missing.map((s) => NAMES[s]).join(' and '))
+          ? describeMediaError({ name: 'NotFoundError' }, missing.length === 1 ? (missing[0] as LocalSource) : 'both')
           : null,
     };
   } catch (error) {
     if (want.length === 1) {
-      return { tracks: {}, problem: describeMediaError(error, NAMES[want[0] as LocalSource]) };
+      return { tracks: {}, problem: describeMediaError(error, want[0] as LocalSource) };
     }
   }
   const tracks: AcquiredMedia['tracks'] = {};
@@ -78,7 +80,7 @@ export async function acquireLocalMedia(
   }
   const [first] = failures;
   if (!first) return { tracks, problem: null };
-  const what = failures.length === 1 ? NAMES[first.source] : 'camera and microphone';
+  const what = failures.length === 1 ? first.source : 'both';
   return { tracks, problem: describeMediaError(first.error, what) };
 }
 
@@ -95,21 +97,21 @@ function tracksOf(stream: MediaStream, want: readonly LocalSource[]): AcquiredMe
   return tracks;
 }
 
-/** A sentence for a person, from a getUserMedia rejection (a DOMException, by name). */
-export function describeMediaError(error: unknown, what: string): string {
+/** What to tell a person about a getUserMedia rejection (a DOMException, by name). */
+export function describeMediaError(error: unknown, what: DeviceSet): Message {
   const name = error instanceof Error || isNamed(error) ? error.name : '';
   switch (name) {
     case 'NotAllowedError':
     case 'SecurityError':
-      return `Access to your ${what} was blocked. Allow it in the browser's site settings, then try again with the buttons below.`;
+      return { key: `devices.blocked_${what}` };
     case 'NotFoundError':
     case 'OverconstrainedError':
-      return `No ${what} was found. You joined without it.`;
+      return { key: `devices.notFound_${what}` };
     case 'NotReadableError':
     case 'AbortError':
-      return `Your ${what} could not be started. Another application may be using it.`;
+      return { key: `devices.busy_${what}` };
     default:
-      return `Your ${what} could not be started${name ? ` (${name})` : ''}.`;
+      return name ? { key: `devices.failed_${what}`, values: { name } } : { key: `devices.unstartable_${what}` };
   }
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishOf } from '../testing/english.ts';
 import { FakeTrack } from '../testing/fakes.ts';
 import { captureScreen } from './screenCapture.ts';
 
@@ -32,9 +33,10 @@ describe('captureScreen', () => {
   });
 
   it('explains other failures, and browsers that cannot share at all', async () => {
-    expect((await captureScreen(refused('NotReadableError'))).problem).toMatch(
-      /^Your screen could not be shared \(NotReadableError\)/u,
-    );
-    expect(await captureScreen(null)).toEqual({ track: null, problem: 'This browser cannot share a screen.' });
+    const failed = (await captureScreen(refused('NotReadableError'))).problem;
+    expect(failed && englishOf(failed)).toMatch(/^Your screen could not be shared \(NotReadableError\)/u);
+    const unable = await captureScreen(null);
+    expect(unable.track).toBeNull();
+    expect(unable.problem && englishOf(unable.problem)).toBe('This browser cannot share a screen.');
   });
 });

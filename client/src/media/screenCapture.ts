@@ -1,12 +1,13 @@
 // Getting a screen, window or tab to share. Apart from mediasoup, like `localMedia.ts`, so what a
 // person reads when sharing fails is tested with a fake getDisplayMedia.
+import type { Message } from '../i18n/message.ts';
 
 export type GetDisplayMedia = (options: DisplayMediaStreamOptions) => Promise<MediaStream>;
 
 export interface CapturedScreen {
   track: MediaStreamTrack | null;
   /** What to tell the person; null when they simply cancelled the browser's picker. */
-  problem: string | null;
+  problem: Message | null;
 }
 
 /** Text and slides stay sharp at a modest frame rate; more would cost bandwidth for nothing. */
@@ -26,12 +27,12 @@ export function browserGetDisplayMedia(): GetDisplayMedia | null {
 export async function captureScreen(
   getDisplayMedia: GetDisplayMedia | null = browserGetDisplayMedia(),
 ): Promise<CapturedScreen> {
-  if (!getDisplayMedia) return { track: null, problem: 'This browser cannot share a screen.' };
+  if (!getDisplayMedia) return { track: null, problem: { key: 'devices.screenUnsupported' } };
   try {
     const stream = await getDisplayMedia(OPTIONS);
     const [track] = stream.getVideoTracks();
     for (const other of stream.getTracks()) if (other !== track) other.stop();
-    if (!track) return { track: null, problem: 'The browser shared nothing to show.' };
+    if (!track) return { track: null, problem: { key: 'devices.screenEmpty' } };
     // Tells the encoder to keep detail (text) rather than motion when bandwidth is short.
     track.contentHint = 'detail';
     return { track, problem: null };
@@ -41,7 +42,7 @@ export async function captureScreen(
     if (name === 'NotAllowedError' || name === 'AbortError') return { track: null, problem: null };
     return {
       track: null,
-      problem: `Your screen could not be shared${name ? ` (${name})` : ''}. Check that the browser may record the screen.`,
+      problem: name ? { key: 'devices.screenFailed', values: { name } } : { key: 'devices.screenUnshareable' },
     };
   }
 }

@@ -1,6 +1,7 @@
 // What the UI can do, as plain functions: components import these instead of reaching for the
 // socket or mediasoup. They act on the one current session, if any.
 import type { CreateWorkshopRequest, CsvPreview, ParticipantId, Role, WorkshopId } from '@plenary/shared';
+import type { Message } from '../i18n/message.ts';
 import { browserStorage } from '../lib/storage.ts';
 import type { LocalSource } from '../media/localMedia.ts';
 import { trackRegistry } from '../media/tracks.ts';
@@ -94,7 +95,7 @@ export async function act(command: WorkshopCommand): Promise<boolean> {
   appStore.setState((state) => ({
     notices: reply.ok
       ? withoutNotice(state.notices, 'action')
-      : withNotice(state.notices, { topic: 'action', tone: 'alert', text: reply.error.message }),
+      : withNotice(state.notices, { topic: 'action', tone: 'alert', message: { error: reply.error } }),
   }));
   return reply.ok;
 }
@@ -116,7 +117,7 @@ export async function loadInvites(): Promise<Record<Role, string> | null> {
   const reply = await entry.session?.createInvites();
   if (!reply) return null;
   if (!reply.ok) {
-    notify('action', reply.error.message);
+    notify('action', { error: reply.error });
     return null;
   }
   const { workshopId } = appStore.getState();
@@ -132,6 +133,6 @@ export function dismissNotice(topic: NoticeTopic): void {
   appStore.setState((state) => ({ notices: withoutNotice(state.notices, topic) }));
 }
 
-function notify(topic: NoticeTopic, text: string): void {
-  appStore.setState((state) => ({ notices: withNotice(state.notices, { topic, tone: 'alert', text }) }));
+function notify(topic: NoticeTopic, message: Message): void {
+  appStore.setState((state) => ({ notices: withNotice(state.notices, { topic, tone: 'alert', message }) }));
 }

@@ -16,7 +16,7 @@ export async function moderate(
 ): Promise<boolean> {
   const reply = await request(Command.mediaModerate, { participantId, action });
   if (reply.ok) status.clear('action');
-  else status.notify('action', 'alert', reply.error.message);
+  else status.notify('action', 'alert', { error: reply.error });
   return reply.ok;
 }
 
@@ -32,13 +32,13 @@ export async function speakToAllRooms(
 ): Promise<boolean> {
   const reply = await request(Command.mediaSpeakToBreakouts, { on });
   if (!reply.ok) {
-    status.notify('action', 'alert', reply.error.message);
+    status.notify('action', 'alert', { error: reply.error });
     return false;
   }
   const openedAt = store.getState().workshop?.breakouts.open?.openedAt ?? null;
   store.setState({ speakingToAllRooms: on ? openedAt : null });
   if (on && store.getState().localMedia.mic !== 'live') {
-    status.notify('action', 'status', 'Every breakout room can hear you once you unmute.');
+    status.notify('action', 'status', { key: 'action.speakToAllOnUnmute' });
   } else status.clear('action');
   return true;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { memoryStorage } from '../lib/storage.ts';
 import { TrackRegistry } from '../media/tracks.ts';
 import { createAppStore } from '../stores/state.ts';
+import { englishNotices } from '../testing/english.ts';
 import { FakeSocket } from '../testing/fakeSocket.ts';
 import { createFakeDevice, FakeServer, settle } from '../testing/fakes.ts';
 import { grantEverything, profile } from '../testing/session.ts';
@@ -101,11 +102,11 @@ describe('Entry: coming back', () => {
       await entry.enterRoute({ kind: 'invite', token: invite });
       expect(credentials.participantToken(WORKSHOP_ID)).toBeNull();
       expect(store.getState().phase).toBe('out');
-      expect(store.getState().notices).toEqual([
+      expect(englishNotices(store.getState().notices)).toEqual([
         {
           topic: 'join',
           tone: 'status',
-          text: 'Your earlier visit could not be resumed (this workshop no longer knows you). Join again with your invitation.',
+          text: 'Your earlier visit could not be resumed. Join again with your invitation. Server: this workshop no longer knows you',
         },
       ]);
       expect(await entry.joinWithInvite(invite, profile)).toEqual({ ok: true });
@@ -122,7 +123,13 @@ describe('Entry: coming back', () => {
     const outcome = await entry.resume(WORKSHOP_ID);
     expect(outcome).toMatchObject({ ok: false, code: 'internal' });
     expect(credentials.participantToken(WORKSHOP_ID)).toBe('stored-participant-token');
-    expect(store.getState().notices).toEqual([{ topic: 'join', tone: 'alert', text: 'database busy' }]);
+    expect(englishNotices(store.getState().notices)).toEqual([
+      {
+        topic: 'join',
+        tone: 'alert',
+        text: 'You could not join the workshop. Something went wrong on the server. Try again. Server: database busy',
+      },
+    ]);
   });
 
   it('does not start a second session while one is running', async () => {

@@ -61,7 +61,7 @@ export class Entry {
         notices: withNotice(state.notices, {
           topic: 'join',
           tone: 'status',
-          text: `Your earlier visit could not be resumed (${outcome.message}). Join again with your invitation.`,
+          message: { key: 'join.resumeFailed', error: { code: outcome.code, message: outcome.message } },
         }),
       }));
     }

@@ -8,7 +8,7 @@ import {
   type WireObject,
 } from '@plenary/shared';
 import type { Device } from 'mediasoup-client';
-import { i18n } from '../i18n/i18n.ts';
+import type { NoticeKey } from '../i18n/message.ts';
 import { assertNever } from '../lib/assertNever.ts';
 import { type AcquiredMedia, acquireLocalMedia, type LocalSource } from '../media/localMedia.ts';
 import { type MediaLink, MediaSession, MediaSessionClosed } from '../media/mediaSession.ts';
@@ -168,9 +168,9 @@ export class MediaController {
         const pausing = media.setPaused('mic', true);
         // The producer is already paused locally: nothing more leaves this tab.
         this.#status.local('mic', 'paused');
-        await this.#attempt('media', 'The room could not be told that you muted', () => pausing);
+        await this.#attempt('media', 'media.muteNotSent', () => pausing);
       } else if (status === 'paused') {
-        const ok = await this.#attempt('media', 'Could not unmute', () => media.setPaused('mic', false));
+        const ok = await this.#attempt('media', 'media.unmuteFailed', () => media.setPaused('mic', false));
         if (ok) {
           this.#intent.mic = 'on';
           this.#status.local('mic', 'live');
@@ -191,7 +191,7 @@ export class MediaController {
         this.#intent.camera = 'off';
         const closing = media.unpublish('camera');
         this.#status.local('camera', 'off');
-        await this.#attempt('media', 'The room could not be told that your camera stopped', () => closing);
+        await this.#attempt('media', 'media.cameraStopNotSent', () => closing);
       } else if (status === 'off') {
         this.#intent.camera = 'on';
         await this.#startSource(media, 'camera');
@@ -252,9 +252,7 @@ export class MediaController {
           track.stop();
           continue;
         }
-        // The devices namespace is loaded: the device check that chose these uses it.
-        const what = i18n.t(`devices:switchFailed.${source}`);
-        await this.#attempt('devices', what, () => media.replaceTrack(source, track));
+        await this.#attempt('devices', `devices.switchFailed_${source}`, () => media.replaceTrack(source, track));
       }
     });
   }
@@ -316,7 +314,7 @@ export class MediaController {
       if (media.closed) return;
       this.#status.local('mic', 'off');
       this.#status.local('camera', 'off');
-      this.#status.notify('media', 'alert', `Audio and video could not be connected: ${messageOf(error)}`);
+      this.#status.notify('media', 'alert', { key: 'media.connectFailed', values: { detail: messageOf(error) } });
       return;
     }
     const producers = Object.values(store.getState().producers);
@@ -385,7 +383,8 @@ export class MediaController {
     const media = this.#media;
     if (action === 'mute') {
       this.#intent.mic = 'muted';
-      if (media?.hasProducer('mic')) await this.#attempt('media', 'Could not mute', () => media.setPaused('mic', true));
+      if (media?.hasProducer('mic'))
+        await this.#attempt('media', 'media.muteFailed', () => media.setPaused('mic', true));
       if (this.#deps.store.getState().localMedia.mic === 'live') this.#status.local('mic', 'paused');
     } else if (action === 'stopCamera') {
       this.#intent.camera = 'off';
@@ -404,11 +403,11 @@ export class MediaController {
     if (source === 'screen') {
       // The browser's own "Stop sharing" button: the person meant it, so no alarm.
       this.#stopScreen();
-      this.#status.notify('devices', 'status', 'You stopped sharing your screen.');
+      this.#status.notify('devices', 'status', { key: 'devices.screenStopped' });
       return;
     }
     this.#status.local(source, 'off');
-    this.#status.notify('devices', 'alert', `Your ${source === 'mic' ? 'microphone' : 'camera'} stopped.`);
+    this.#status.notify('devices', 'alert', { key: `devices.stopped_${source}` });
   }
 
   /** Turns a source on that has no producer: asks for the device, then sends it. */
@@ -429,17 +428,14 @@ export class MediaController {
       this.#status.local(source, 'off');
       return;
     }
-    const what = source === 'mic' ? 'microphone' : 'camera';
-    const sent = await this.#attempt('media', `Your ${what} could not be sent to the room`, () =>
-      media.publish(source, track),
-    );
+    const sent = await this.#attempt('media', `media.notSent_${source}`, () => media.publish(source, track));
     if (media.closed) return;
     if (!sent) {
       this.#status.local(source, 'off');
       return;
     }
     if (source === 'mic' && this.#intent.mic === 'muted') {
-      const paused = await this.#attempt('media', 'Could not stay muted', () => media.setPaused('mic', true));
+      const paused = await this.#attempt('media', 'media.stayMutedFailed', () => media.setPaused('mic', true));
       this.#status.local('mic', paused ? 'paused' : 'live');
       return;
     }
@@ -451,7 +447,7 @@ export class MediaController {
       this.#stopScreen();
       return;
     }
-    const sent = await this.#attempt('media', 'Your screen could not be shared', () => media.publish('screen', track));
+    const sent = await this.#attempt('media', 'media.screenNotSent', () => media.publish('screen', track));
     if (media.closed || this.#screen !== track) return;
     if (sent) this.#status.screen('live');
     else this.#stopScreen();
@@ -461,9 +457,7 @@ export class MediaController {
     const media = this.#media;
     this.#stopScreen();
     if (media?.hasProducer('screen')) {
-      await this.#attempt('media', 'The room could not be told that you stopped sharing', () =>
-        media.unpublish('screen'),
-      );
+      await this.#attempt('media', 'media.unshareNotSent', () => media.unpublish('screen'));
     }
   }
 
@@ -480,8 +474,10 @@ export class MediaController {
       // Closed before we got to it (its `producerClosed` is on the way): nothing to tell anyone.
       if (error instanceof RequestFailed && error.code === 'not_found') return;
       console.warn('[plenary] could not receive a producer', { producerId: producer.producerId, error });
-      const name = this.#deps.store.getState().peers[producer.participantId]?.displayName ?? 'someone';
-      this.#status.notify('media', 'status', `Could not receive ${name}'s ${producer.kind}.`);
+      const name = this.#deps.store.getState().peers[producer.participantId]?.displayName ?? {
+        key: 'media.someone' as const,
+      };
+      this.#status.notify('media', 'status', { key: `media.receiveFailed_${producer.kind}`, values: { name } });
     });
   }
 
@@ -499,14 +495,14 @@ export class MediaController {
     return state.selfId !== null && state.workshop?.participants[state.selfId]?.role === 'observer';
   }
 
-  /** Runs a media step; on failure shows `what: reason` and returns false instead of throwing. */
-  async #attempt(topic: NoticeTopic, what: string, step: () => Promise<void>): Promise<boolean> {
+  /** Runs a media step; on failure shows `what` (with the reason as its detail) and returns false instead of throwing. */
+  async #attempt(topic: NoticeTopic, what: NoticeKey, step: () => Promise<void>): Promise<boolean> {
     try {
       await step();
       return true;
     } catch (error) {
       if (error instanceof MediaSessionClosed || this.#closed) return false;
-      this.#status.notify(topic, 'alert', `${what}: ${messageOf(error)}`);
+      this.#status.notify(topic, 'alert', { key: what, values: { detail: messageOf(error) } });
       return false;
     }
   }

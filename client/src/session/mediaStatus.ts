@@ -1,9 +1,9 @@
+import type { Message } from '../i18n/message.ts';
 import type { LocalSource } from '../media/localMedia.ts';
+import { RECONNECTING } from '../stores/room.ts';
 import type { LocalSourceStatus } from '../stores/slices/localMedia.ts';
 import { type Notice, type NoticeTopic, withNotice, withoutNotice } from '../stores/slices/notices.ts';
 import type { AppStore } from '../stores/state.ts';
-
-export const RECONNECTING = 'Reconnecting audio and video…';
 
 /** What the media controller tells the person, through the store: what is sent, and notices. */
 export class MediaStatus {
@@ -24,8 +24,8 @@ export class MediaStatus {
     this.#store.setState((state) => (state.screenShare === status ? state : { screenShare: status }));
   }
 
-  notify(topic: NoticeTopic, tone: Notice['tone'], text: string): void {
-    this.#store.setState((state) => ({ notices: withNotice(state.notices, { topic, tone, text }) }));
+  notify(topic: NoticeTopic, tone: Notice['tone'], message: Message): void {
+    this.#store.setState((state) => ({ notices: withNotice(state.notices, { topic, tone, message }) }));
   }
 
   clear(topic: NoticeTopic): void {
@@ -51,7 +51,8 @@ export class MediaStatus {
     this.#reconnecting = false;
     this.#store.setState((state) => {
       const shown = state.notices.find((notice) => notice.topic === 'media');
-      return shown?.text === RECONNECTING ? { notices: withoutNotice(state.notices, 'media') } : state;
+      const still = shown && 'key' in shown.message && shown.message.key === RECONNECTING.key;
+      return still ? { notices: withoutNotice(state.notices, 'media') } : state;
     });
   }
 }

@@ -1,6 +1,7 @@
 import { Command, Fact, PROTOCOL_VERSION } from '@plenary/shared';
 import { testFakeParameters } from 'mediasoup-client';
 import { describe, expect, it } from 'vitest';
+import { englishNotices } from '../testing/english.ts';
 import { mid, peer, pid, producerInfo, settle } from '../testing/fakes.ts';
 import { grantEverything, invite, joinedRoom, setup } from '../testing/session.ts';
 import { participant, participantToken, WORKSHOP_ID } from '../testing/workshop.ts';
@@ -52,8 +53,12 @@ describe('WorkshopSession: joining', () => {
     });
     expect(await session.join(invite, WORKSHOP_ID)).toMatchObject({ ok: false, code: 'incompatible_protocol' });
     expect(store.getState().phase).toBe('out');
-    expect(store.getState().notices).toEqual([
-      { topic: 'join', tone: 'alert', text: 'This page is out of date. Reload it.' },
+    expect(englishNotices(store.getState().notices)).toEqual([
+      {
+        topic: 'join',
+        tone: 'alert',
+        text: 'You could not join the workshop. This page is out of date. Reload it. Server: This page is out of date. Reload it.',
+      },
     ]);
     expect(socket.connected).toBe(false);
     expect(socket.listenerCount(Fact.peerJoined)).toBe(0);
@@ -64,7 +69,7 @@ describe('WorkshopSession: joining', () => {
     const { socket, store, session, server } = setup();
     socket.unreachable = true;
     expect(await session.join(invite, WORKSHOP_ID)).toMatchObject({ ok: false, code: 'unreachable' });
-    expect(store.getState().notices[0]?.text).toMatch(/Cannot reach the Plenary server/);
+    expect(englishNotices(store.getState().notices)[0]?.text).toMatch(/Cannot reach the Plenary server/);
     expect(server.sent).toHaveLength(0);
   });
 
@@ -87,13 +92,13 @@ describe('WorkshopSession: joining', () => {
 
   it('joins without media and says why when the devices are refused', async () => {
     const { store, server } = await joinedRoom({
-      acquire: async () => ({ tracks: {}, problem: 'Access to your camera and microphone was blocked.' }),
+      acquire: async () => ({ tracks: {}, problem: { key: 'devices.blocked_both' } }),
     });
     expect(store.getState().localMedia).toEqual({ mic: 'off', camera: 'off' });
     expect(store.getState().notices).toContainEqual({
       topic: 'devices',
       tone: 'alert',
-      text: 'Access to your camera and microphone was blocked.',
+      message: { key: 'devices.blocked_both' },
     });
     expect(server.sentOf(Command.mediaProduce)).toHaveLength(0);
     // Receiving does not depend on our devices.
@@ -155,7 +160,7 @@ describe('WorkshopSession: media facts', () => {
     await settle();
     expect(store.getState().localMedia.mic).toBe('paused');
     expect(server.sentOf(Command.mediaSetProducerPaused).at(-1)?.paused).toBe(true);
-    expect(store.getState().notices).toContainEqual({
+    expect(englishNotices(store.getState().notices)).toContainEqual({
       topic: 'moderation',
       tone: 'alert',
       text: 'Fatima muted your microphone.',
@@ -179,7 +184,11 @@ describe('WorkshopSession: controls', () => {
     server.on(Command.mediaSetProducerPaused, () => ({ ok: false, error: { code: 'internal', message: 'busy' } }));
     await session.toggleMic();
     expect(store.getState().localMedia.mic).toBe('paused');
-    expect(store.getState().notices).toContainEqual({ topic: 'media', tone: 'alert', text: 'Could not unmute: busy' });
+    expect(englishNotices(store.getState().notices)).toContainEqual({
+      topic: 'media',
+      tone: 'alert',
+      text: 'Could not unmute: busy',
+    });
     server.on(Command.mediaSetProducerPaused, () => ({ ok: true, data: {} }));
     socket.fact(Fact.mediaReconnectRequired, {
       reason: 'worker restarted',
@@ -206,7 +215,7 @@ describe('WorkshopSession: controls', () => {
     let allowMic = false;
     const { store, session, server } = await joinedRoom({
       acquire: async (want) =>
-        allowMic ? grantEverything(want) : { tracks: {}, problem: 'Access to your microphone was blocked.' },
+        allowMic ? grantEverything(want) : { tracks: {}, problem: { key: 'devices.blocked_mic' as const } },
     });
     expect(store.getState().localMedia.mic).toBe('off');
     allowMic = true;

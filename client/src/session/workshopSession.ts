@@ -98,7 +98,7 @@ export class WorkshopSession {
       await connectSocket(socket);
     } catch {
       const message = 'Cannot reach the Plenary server. Check your connection and try again.';
-      this.#end((state) => joinFailed(state, message));
+      this.#end((state) => joinFailed(state, { code: 'unreachable', message }));
       return { ok: false, code: 'unreachable', message };
     }
     const outcome = await this.#enter();
@@ -126,7 +126,7 @@ export class WorkshopSession {
       if (credential.kind === 'participant' && (code === 'forbidden' || code === 'not_found') && this.#workshopId) {
         this.#deps.credentials.forgetParticipantToken(this.#workshopId);
       }
-      this.#end((state) => joinFailed(state, message));
+      this.#end((state) => joinFailed(state, reply.error));
       return { ok: false, code, message };
     }
     const result = reply.data;
@@ -150,7 +150,7 @@ export class WorkshopSession {
     const said = socket.connected
       ? createRequester(ackChannel(socket), { timeoutMs: LEAVE_TIMEOUT_MS })(Command.sessionLeave, {})
       : Promise.resolve(null);
-    this.#end((state) => left(state, { topic: 'join', tone: 'status', text: 'You left the workshop.' }), {
+    this.#end((state) => left(state, { topic: 'join', tone: 'status', message: { key: 'join.left' } }), {
       disconnect: false,
     });
     await said;
@@ -243,7 +243,7 @@ export class WorkshopSession {
           notices: withNotice(state.notices, {
             topic: 'connection',
             tone: 'alert',
-            text: `This page may be out of date (${reply.error.message}). Reload it if things look wrong.`,
+            message: { key: 'connection.outOfDate', error: reply.error },
           }),
         }));
       }
@@ -260,15 +260,9 @@ export class WorkshopSession {
 
   #onModerated({ action, by }: FactPayloads[typeof Fact.moderated]): void {
     this.#deps.store.setState((state) => {
-      const name = state.workshop?.participants[by]?.name ?? 'A facilitator';
-      const what = {
-        mute: 'muted your microphone',
-        stopCamera: 'stopped your camera',
-        stopShare: 'stopped your screen share',
-      };
-      return {
-        notices: withNotice(state.notices, { topic: 'moderation', tone: 'alert', text: `${name} ${what[action]}.` }),
-      };
+      const name = state.workshop?.participants[by]?.name ?? { key: 'moderation.aFacilitator' as const };
+      const message = { key: `moderation.${action}` as const, values: { name } };
+      return { notices: withNotice(state.notices, { topic: 'moderation', tone: 'alert', message }) };
     });
   }
 
@@ -285,9 +279,7 @@ export class WorkshopSession {
         left(state, {
           topic: 'join',
           tone: 'alert',
-          text: this.#replacedBecause
-            ? `This window left the workshop: ${this.#replacedBecause}.`
-            : 'The server ended your session.',
+          message: { key: this.#replacedBecause ? 'join.replaced' : 'join.sessionEnded' },
         }),
       );
       return;

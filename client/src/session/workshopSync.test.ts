@@ -1,5 +1,6 @@
 import { Command, Fact, type RoomChanged } from '@plenary/shared';
 import { describe, expect, it } from 'vitest';
+import { englishNotices } from '../testing/english.ts';
 import { mid, peer, pid, producerInfo, settle } from '../testing/fakes.ts';
 import { joinedRoom } from '../testing/session.ts';
 import {
@@ -157,7 +158,13 @@ describe('WorkshopSession: connection', () => {
     socket.reconnect();
     await settle();
     expect(store.getState().phase).toBe('out');
-    expect(store.getState().notices).toEqual([{ topic: 'join', tone: 'alert', text: 'no longer known' }]);
+    expect(englishNotices(store.getState().notices)).toEqual([
+      {
+        topic: 'join',
+        tone: 'alert',
+        text: 'You could not join the workshop. That is no longer there. Server: no longer known',
+      },
+    ]);
     expect(credentials.participantToken(WORKSHOP_ID)).toBeNull();
   });
 
@@ -165,6 +172,6 @@ describe('WorkshopSession: connection', () => {
     const { socket, store } = await joinedRoom();
     socket.drop('io server disconnect');
     expect(store.getState().phase).toBe('out');
-    expect(store.getState().notices[0]?.text).toMatch(/^The server ended your session/);
+    expect(englishNotices(store.getState().notices)[0]?.text).toMatch(/^The server ended your session/);
   });
 });

@@ -1,6 +1,7 @@
 import { Fact } from '@plenary/shared';
 import { describe, expect, it } from 'vitest';
 import type { MediaFactEvent } from '../net/facts.ts';
+import { englishNotices } from '../testing/english.ts';
 import { mid, peer, pid, producerInfo } from '../testing/fakes.ts';
 import { inLobby, inPlenary, joinResult, PLENARY, participant, rid, roomEntry } from '../testing/workshop.ts';
 import { applyMediaFact, connectionBack, connectionLost, joinFailed, joinStarted, left, roomEntered } from './room.ts';
@@ -51,18 +52,26 @@ describe('joining and leaving', () => {
     const invites = { workshopId: 'ws-1' as never, tokens: {} as never };
     const state = left(
       { ...inRoom(), route: { kind: 'workshop', workshopId: 'ws-1' as never }, invites },
-      { topic: 'join', tone: 'alert', text: 'The server ended your session.' },
+      { topic: 'join', tone: 'alert', message: { key: 'join.sessionEnded' } },
     );
     expect(state).toMatchObject({ phase: 'out', selfId: null, workshop: null, peers: {}, producers: {}, invites });
     expect(state.route).toEqual({ kind: 'workshop', workshopId: 'ws-1' });
-    expect(state.notices).toEqual([{ topic: 'join', tone: 'alert', text: 'The server ended your session.' }]);
+    expect(englishNotices(state.notices)).toEqual([
+      { topic: 'join', tone: 'alert', text: 'The server ended your session.' },
+    ]);
     expect(left(inRoom()).notices).toEqual([]);
   });
 
   it('shows a refused join as an alert and clears it on the next attempt', () => {
-    const refused = joinFailed(joinStarted(initialAppState()), 'The room is full.');
+    const refused = joinFailed(joinStarted(initialAppState()), { code: 'conflict', message: 'this room is full' });
     expect(refused.phase).toBe('out');
-    expect(refused.notices).toEqual([{ topic: 'join', tone: 'alert', text: 'The room is full.' }]);
+    expect(englishNotices(refused.notices)).toEqual([
+      {
+        topic: 'join',
+        tone: 'alert',
+        text: 'You could not join the workshop. That cannot be done right now. Server: this room is full',
+      },
+    ]);
     expect(joinStarted(refused).notices).toEqual([]);
   });
 
@@ -153,7 +162,9 @@ describe('applyMediaFact', () => {
     );
     expect(state.producers).toEqual({});
     expect(Object.keys(state.peers)).toHaveLength(3);
-    expect(state.notices).toEqual([{ topic: 'media', tone: 'status', text: 'Reconnecting audio and video…' }]);
+    expect(englishNotices(state.notices)).toEqual([
+      { topic: 'media', tone: 'status', text: 'Reconnecting audio and video…' },
+    ]);
   });
 
   it('remembers who is speaking, until the room changes', () => {

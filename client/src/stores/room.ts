@@ -2,12 +2,16 @@
 // `(state, …) => next state`, so the session applies them with `store.setState` and tests call
 // them directly. Media side effects of the same facts live in `session/mediaController.ts`.
 import { Fact, type PeerInfo, type RoomChanged } from '@plenary/shared';
+import type { Failure } from '../i18n/message.ts';
 import { assertNever } from '../lib/assertNever.ts';
 import type { MediaFactEvent } from '../net/facts.ts';
 import { type Notice, withNotice, withoutNotice } from './slices/notices.ts';
 import { withoutProducer, withoutProducersOf, withProducer, withProducerPaused } from './slices/publications.ts';
 import { withoutPeer, withPeer } from './slices/roster.ts';
 import { type AppState, initialAppState } from './state.ts';
+
+/** The media notice shown while audio and video are rebuilt. */
+export const RECONNECTING = { key: 'media.reconnecting' } as const;
 
 export function joinStarted(state: AppState): AppState {
   return { ...state, phase: 'joining', notices: withoutNotice(state.notices, 'join') };
@@ -19,15 +23,15 @@ export function left(state: AppState, notice?: Notice): AppState {
   return { ...initialAppState(), route: state.route, invites: state.invites, notices: notice ? [notice] : [] };
 }
 
-export function joinFailed(state: AppState, message: string): AppState {
-  return left(state, { topic: 'join', tone: 'alert', text: message });
+export function joinFailed(state: AppState, error: Failure): AppState {
+  return left(state, { topic: 'join', tone: 'alert', message: { key: 'join.refused', error } });
 }
 
 export function connectionLost(state: AppState): AppState {
   return {
     ...state,
     link: 'reconnecting',
-    notices: withNotice(state.notices, { topic: 'connection', tone: 'status', text: 'Connection lost. Reconnecting…' }),
+    notices: withNotice(state.notices, { topic: 'connection', tone: 'status', message: { key: 'connection.lost' } }),
   };
 }
 
@@ -90,7 +94,7 @@ export function applyMediaFact(state: AppState, event: MediaFactEvent): AppState
       return {
         ...state,
         producers: {},
-        notices: withNotice(state.notices, { topic: 'media', tone: 'status', text: 'Reconnecting audio and video…' }),
+        notices: withNotice(state.notices, { topic: 'media', tone: 'status', message: RECONNECTING }),
       };
     case Fact.activeSpeakerChanged:
       return unlessSame(state, { activeSpeakerId: event.payload.participantId });

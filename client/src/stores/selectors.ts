@@ -70,7 +70,8 @@ export function findBreakoutRoom(
 export type Place =
   | { kind: 'lobby' }
   | { kind: 'plenary'; roomId: RoomId }
-  | { kind: 'breakout'; roomId: RoomId; roomName: string; visiting: boolean };
+  /** `roomName` is null for a room this tab does not know (yet): the screen calls it a breakout room. */
+  | { kind: 'breakout'; roomId: RoomId; roomName: string | null; visiting: boolean };
 
 export function selectPlace(state: AppState): Place {
   const { whereabouts, workshop, roomId } = state;
@@ -82,7 +83,7 @@ export function selectPlace(state: AppState): Place {
   return {
     kind: 'breakout',
     roomId: target,
-    roomName: findBreakoutRoom(workshop, target)?.room.name ?? 'Breakout room',
+    roomName: findBreakoutRoom(workshop, target)?.room.name ?? null,
     visiting: whereabouts.visiting === target,
   };
 }

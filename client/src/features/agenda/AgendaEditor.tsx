@@ -1,5 +1,6 @@
 import { AGENDA_ITEM_KINDS, type AgendaItemKind } from '@plenary/shared';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { EMPTY } from '../../lib/empty.ts';
 import { act } from '../../session/actions.ts';
@@ -7,14 +8,15 @@ import { useAppStore } from '../../stores/appStore.ts';
 
 /** Chairs: add days and items (dates and times in the workshop's own zone). */
 export function AgendaEditor() {
+  const { t } = useTranslation('agenda');
   const days = useAppStore(useShallow((state) => state.workshop?.days ?? EMPTY));
   const zone = useAppStore((state) => state.workshop?.timeZone ?? '');
   // Open at first on an empty agenda; after that, as the chair leaves it.
   const [open, setOpen] = useState(days.length === 0);
   return (
     <details className="editor" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary>Edit the agenda</summary>
-      <p className="muted small-print">Dates and times here are in the workshop's zone, {zone}.</p>
+      <summary>{t('editor.summary')}</summary>
+      <p className="muted small-print">{t('editor.zone', { zone })}</p>
       <AddDay />
       {days.length > 0 && <AddItem />}
     </details>
@@ -22,33 +24,35 @@ export function AgendaEditor() {
 }
 
 function AddDay() {
+  const { t } = useTranslation('agenda');
   const [date, setDate] = useState('');
   const [title, setTitle] = useState('');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await act({ type: 'agenda.addDay', date, title: title || `Day` })) {
+    if (await act({ type: 'agenda.addDay', date, title: title || t('editor.defaultDayTitle') })) {
       setDate('');
       setTitle('');
     }
   };
   return (
-    <form className="inline-form" onSubmit={submit} aria-label="Add a day">
+    <form className="inline-form" onSubmit={submit} aria-label={t('editor.addDay')}>
       <label>
-        Date
+        {t('editor.date')}
         <input type="date" required value={date} onChange={(event) => setDate(event.target.value)} />
       </label>
       <label>
-        Day title
+        {t('editor.dayTitle')}
         <input value={title} maxLength={120} onChange={(event) => setTitle(event.target.value)} />
       </label>
       <button type="submit" className="small">
-        Add day
+        {t('editor.addDayButton')}
       </button>
     </form>
   );
 }
 
 function AddItem() {
+  const { t } = useTranslation('agenda');
   const days = useAppStore(useShallow((state) => state.workshop?.days ?? EMPTY));
   const [dayId, setDayId] = useState(days[0]?.id ?? '');
   const [title, setTitle] = useState('');
@@ -69,9 +73,9 @@ function AddItem() {
     if (ok) setTitle((current) => (current === title ? '' : current));
   };
   return (
-    <form className="inline-form" onSubmit={submit} aria-label="Add an item">
+    <form className="inline-form" onSubmit={submit} aria-label={t('editor.addItem')}>
       <label>
-        Day
+        {t('editor.day')}
         <select value={dayId} onChange={(event) => setDayId(event.target.value)}>
           {days.map((day) => (
             <option key={day.id} value={day.id}>
@@ -81,15 +85,15 @@ function AddItem() {
         </select>
       </label>
       <label className="wide">
-        Item title
+        {t('editor.itemTitle')}
         <input required value={title} maxLength={200} onChange={(event) => setTitle(event.target.value)} />
       </label>
       <label>
-        Start
+        {t('editor.start')}
         <input type="time" required value={start} onChange={(event) => setStart(event.target.value)} />
       </label>
       <label>
-        Minutes
+        {t('editor.minutes')}
         <input
           type="number"
           min={1}
@@ -100,17 +104,17 @@ function AddItem() {
         />
       </label>
       <label>
-        Kind
+        {t('editor.kind')}
         <select value={kind} onChange={(event) => setKind(event.target.value as AgendaItemKind)}>
           {AGENDA_ITEM_KINDS.map((option) => (
             <option key={option} value={option}>
-              {option}
+              {t(`kind.${option}`)}
             </option>
           ))}
         </select>
       </label>
       <button type="submit" className="small">
-        Add item
+        {t('editor.addItemButton')}
       </button>
     </form>
   );

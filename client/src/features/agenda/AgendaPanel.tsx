@@ -1,6 +1,7 @@
-import type { AgendaItem } from '@plenary/shared';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { useLocale } from '../../i18n/useLocale.ts';
 import { EMPTY } from '../../lib/empty.ts';
 import { formatDuration } from '../../lib/time.ts';
 import { useNow } from '../../lib/useNow.ts';
@@ -10,14 +11,9 @@ import { selectIsChair, selectViewerTimeZone } from '../../stores/selectors.ts';
 import { AgendaEditor } from '../console/chairOnly.tsx';
 import { type AgendaRow, agendaDays, runningTime } from './agendaView.ts';
 
-const KIND_LABELS: Record<AgendaItem['kind'], string> = {
-  plenary: 'Plenary',
-  breakout: 'Breakout',
-  'report-back': 'Report-back',
-  break: 'Break',
-};
-
 export function AgendaPanel() {
+  const { t } = useTranslation('agenda');
+  const locale = useLocale();
   const source = useAppStore(
     useShallow((state) => ({
       days: state.workshop?.days ?? EMPTY,
@@ -28,16 +24,16 @@ export function AgendaPanel() {
   );
   const viewerZone = useAppStore(selectViewerTimeZone);
   const chair = useAppStore(selectIsChair);
-  const days = useMemo(() => agendaDays(source, viewerZone), [source, viewerZone]);
+  const days = useMemo(() => agendaDays(source, viewerZone, locale), [source, viewerZone, locale]);
   return (
     <div className="agenda">
       <CurrentItem chair={chair} />
-      {days.length === 0 && <p className="muted">The agenda is empty{chair ? ': add a day below.' : '.'}</p>}
+      {days.length === 0 && <p className="muted">{chair ? t('emptyChair') : t('empty')}</p>}
       {days.map(({ day, label, rows }) => (
         <section key={day.id} className="panel-section" aria-label={label}>
           <h2>{label}</h2>
           {rows.length === 0 ? (
-            <p className="muted">Nothing planned yet.</p>
+            <p className="muted">{t('nothingPlanned')}</p>
           ) : (
             <ol className="agenda-items">
               {rows.map((row) => (
@@ -48,9 +44,7 @@ export function AgendaPanel() {
         </section>
       ))}
       {source.timeZone !== viewerZone && (
-        <p className="muted small-print">
-          Times are on your clock ({viewerZone}); the workshop runs on {source.timeZone} time.
-        </p>
+        <p className="muted small-print">{t('otherZone', { viewerZone, zone: source.timeZone })}</p>
       )}
       {chair && <AgendaEditor />}
     </div>
@@ -58,28 +52,29 @@ export function AgendaPanel() {
 }
 
 function AgendaRowView({ row, chair }: { row: AgendaRow; chair: boolean }) {
+  const { t } = useTranslation('agenda');
   const { item } = row;
   return (
     <li className="agenda-item" aria-current={row.current ? 'step' : undefined}>
       <p className="agenda-when">
         <span className="mono">{row.start}</span>
-        {row.workshopStart && <span className="muted"> ({row.workshopStart} workshop time)</span>}
-        <span className="muted"> · {item.durationMinutes} min</span>
+        {row.workshopStart && <span className="muted"> {t('workshopTime', { time: row.workshopStart })}</span>}
+        <span className="muted"> · {t('minutes', { count: item.durationMinutes })}</span>
       </p>
       <p className="agenda-title">
         {item.title}
         {item.presenter && <span className="muted"> · {item.presenter}</span>}
       </p>
       <span className="agenda-side">
-        <span className={`badge kind-${item.kind}`}>{KIND_LABELS[item.kind]}</span>
+        <span className={`badge kind-${item.kind}`}>{t(`kind.${item.kind}`)}</span>
         {chair && !row.current && (
           <button
             type="button"
             className="small"
-            aria-label={`Start ${item.title}`}
+            aria-label={t('startItem', { title: item.title })}
             onClick={() => void act({ type: 'agenda.startItem', itemId: item.id })}
           >
-            Start
+            {t('start')}
           </button>
         )}
       </span>
@@ -88,22 +83,23 @@ function AgendaRowView({ row, chair }: { row: AgendaRow; chair: boolean }) {
 }
 
 function CurrentItem({ chair }: { chair: boolean }) {
+  const { t } = useTranslation('agenda');
   const current = useAppStore((state) => state.workshop?.currentItem ?? null);
   const item = useAppStore((state) => state.workshop?.agenda.find((entry) => entry.id === current?.itemId));
   const now = useNow(1000, current !== null);
   if (!current || !item) return null;
   const { elapsedMs, overrunMs } = runningTime(current, item, now);
   return (
-    <section className="current-item" aria-label="Current agenda item" data-over={overrunMs > 0 ? '' : undefined}>
-      <p className="muted">Now</p>
+    <section className="current-item" aria-label={t('current.label')} data-over={overrunMs > 0 ? '' : undefined}>
+      <p className="muted">{t('current.now')}</p>
       <p className="current-title">{item.title}</p>
       <p className="mono">
-        {formatDuration(elapsedMs)} of {item.durationMinutes} min
-        {overrunMs > 0 && <strong> · {formatDuration(overrunMs)} over</strong>}
+        {t('current.elapsed', { elapsed: formatDuration(elapsedMs), count: item.durationMinutes })}
+        {overrunMs > 0 && <strong> · {t('current.over', { over: formatDuration(overrunMs) })}</strong>}
       </p>
       {chair && (
         <button type="button" className="small" onClick={() => void act({ type: 'agenda.stopItem' })}>
-          Stop item
+          {t('current.stop')}
         </button>
       )}
     </section>

@@ -1,6 +1,7 @@
 import type { AttendanceDay, AttendanceResponse } from '@plenary/shared';
-import { Fragment, useCallback, useEffect, useId, useState } from 'react';
+import { Fragment, type ReactNode, useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FailureText } from '../../components/FailureText.tsx';
 import type { DownloadResult } from '../report/download.ts';
 import { type AttendanceResult, loadAttendance } from './attendanceHttp.ts';
 import { clockTime, dayName, dayToShow, hoursAndMinutes, organisationSpan, presence } from './attendanceTable.ts';
@@ -34,7 +35,7 @@ export function AttendanceSection({
   const [loading, setLoading] = useState(true);
   const [picked, setPicked] = useState<string | null>(null);
   const [people, setPeople] = useState(false);
-  const [downloadStatus, setDownloadStatus] = useState<string>('');
+  const [downloadStatus, setDownloadStatus] = useState<ReactNode>(null);
 
   const refresh = useCallback(async () => {
     const token = tokenOf();
@@ -61,7 +62,7 @@ export function AttendanceSection({
     if (!token) return setDownloadStatus(t('noToken'));
     setDownloadStatus(t('downloading'));
     const result = await download(token);
-    setDownloadStatus(result.ok ? t('downloaded', { file: result.fileName }) : result.message);
+    setDownloadStatus(result.ok ? t('downloaded', { file: result.fileName }) : <FailureText failure={result.error} />);
   };
 
   const { summary, failure } = loaded;

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatDuration } from '../../lib/time.ts';
 import { useNow } from '../../lib/useNow.ts';
 import { act } from '../../session/actions.ts';
@@ -15,13 +16,14 @@ export function BreakoutsPanel({ canAskForHelp }: { canAskForHelp: boolean }) {
 
 /** Everyone else: their own room while breakouts run. */
 function MyBreakout({ canAskForHelp }: { canAskForHelp: boolean }) {
+  const { t } = useTranslation(['breakouts', 'common']);
   const workshop = useAppStore((state) => state.workshop);
   const location = useAppStore((state) => state.whereabouts?.location);
   const now = useNow(1000, Boolean(workshop?.breakouts.open));
   const open = workshop?.breakouts.open;
-  if (!workshop || !open) return <p className="muted">No breakout rooms are open.</p>;
+  if (!workshop || !open) return <p className="muted">{t('mine.noneOpen')}</p>;
   if (location?.kind !== 'breakout') {
-    return <p className="muted">Breakout rooms are open; you are not in one of the groups.</p>;
+    return <p className="muted">{t('mine.notInGroup')}</p>;
   }
   const found = findBreakoutRoom(workshop, location.roomId);
   const clock = breakoutClock(open, now);
@@ -32,26 +34,26 @@ function MyBreakout({ canAskForHelp }: { canAskForHelp: boolean }) {
   const broadcasts = broadcastsIn(workshop.chat, location.roomId);
   return (
     <div className="my-breakout">
-      <section className="panel-section" aria-label="Your breakout room">
-        <h2>{found?.room.name ?? 'Your room'}</h2>
+      <section className="panel-section" aria-label={t('mine.label')}>
+        <h2>{found?.room.name ?? t('mine.yourRoom')}</h2>
         <p className="countdown mono" data-tone={clock.phase === 'recalling' ? 'warning' : undefined}>
           {clock.phase === 'recalling'
-            ? `Back to the plenary in ${formatDuration(clock.remainingMs)}`
-            : `${formatDuration(clock.remainingMs)} left`}
+            ? t('mine.recalling', { time: formatDuration(clock.remainingMs) })
+            : t('mine.left', { time: formatDuration(clock.remainingMs) })}
         </p>
-        <ul className="plain-list" aria-label="In this group">
+        <ul className="plain-list" aria-label={t('mine.members')}>
           {members.map((person) => (
             <li key={person.id} className={person.connected ? undefined : 'muted'}>
               {person.name} <span className="muted">· {person.organisation}</span>
-              {person.id === rapporteurId && <span className="badge">Rapporteur</span>}
-              {!person.connected && <span className="muted"> (away)</span>}
+              {person.id === rapporteurId && <span className="badge">{t('common:role.rapporteur')}</span>}
+              {!person.connected && <span className="muted"> {t('mine.away')}</span>}
             </li>
           ))}
         </ul>
       </section>
       {broadcasts.length > 0 && (
-        <section className="panel-section" aria-label="Messages from the facilitators">
-          <h2>From the facilitators</h2>
+        <section className="panel-section" aria-label={t('mine.broadcastsLabel')}>
+          <h2>{t('mine.broadcasts')}</h2>
           <ul className="plain-list broadcasts">
             {broadcasts.map((message) => (
               <li key={message.id}>{message.text}</li>
@@ -65,6 +67,7 @@ function MyBreakout({ canAskForHelp }: { canAskForHelp: boolean }) {
 }
 
 function AskForHelp() {
+  const { t } = useTranslation('breakouts');
   const mine = useAppStore((state) =>
     state.workshop?.breakouts.open?.help.find((r) => r.participantId === state.selfId),
   );
@@ -76,17 +79,17 @@ function AskForHelp() {
   if (mine) {
     return (
       <p role="status" className="help-status">
-        {mine.acknowledgedBy ? 'A facilitator is on the way.' : 'You asked for help; the facilitators have been told.'}
+        {mine.acknowledgedBy ? t('help.onTheWay') : t('help.asked')}
       </p>
     );
   }
   return (
     <form className="inline-form" onSubmit={submit}>
       <label className="wide">
-        What do you need? (optional)
+        {t('help.need')}
         <input value={message} maxLength={280} onChange={(event) => setMessage(event.target.value)} />
       </label>
-      <button type="submit">Ask for help</button>
+      <button type="submit">{t('help.ask')}</button>
     </form>
   );
 }

@@ -1,5 +1,7 @@
 import type { BreakoutSet } from '@plenary/shared';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useListFormat } from '../../i18n/useLocale.ts';
 import { EMPTY_RECORD } from '../../lib/empty.ts';
 import { minutesToMs } from '../../lib/time.ts';
 import { act } from '../../session/actions.ts';
@@ -28,6 +30,7 @@ export function ChairBreakouts() {
 }
 
 function CreateSet() {
+  const { t } = useTranslation('breakouts');
   const count = useAppStore((state) => state.workshop?.breakouts.sets.length ?? 0);
   const [name, setName] = useState('');
   const [rooms, setRooms] = useState('4');
@@ -36,35 +39,37 @@ function CreateSet() {
     const roomCount = Math.max(1, Math.min(50, Number(rooms) || 1));
     const ok = await act({
       type: 'breakouts.createSet',
-      name: name.trim() || `Breakout set ${count + 1}`,
-      roomNames: defaultRoomNames(roomCount),
+      name: name.trim() || t('sets.defaultName', { number: count + 1 }),
+      roomNames: defaultRoomNames(roomCount, (number) => t('sets.roomName', { number })),
     });
     if (ok) setName('');
   };
   return (
     <form className="panel-section inline-form" onSubmit={submit} aria-labelledby="create-set-title">
       <h2 id="create-set-title" className="wide">
-        New breakout set
+        {t('sets.new')}
       </h2>
       <label className="wide">
-        Set name
+        {t('sets.name')}
         <input
           value={name}
           maxLength={120}
-          placeholder={`Breakout set ${count + 1}`}
+          placeholder={t('sets.defaultName', { number: count + 1 })}
           onChange={(event) => setName(event.target.value)}
         />
       </label>
       <label>
-        Number of rooms
+        {t('sets.roomCount')}
         <input type="number" min={1} max={50} value={rooms} onChange={(event) => setRooms(event.target.value)} />
       </label>
-      <button type="submit">Create set</button>
+      <button type="submit">{t('sets.create')}</button>
     </form>
   );
 }
 
 function SetCard({ set, canOpen }: { set: BreakoutSet; canOpen: boolean }) {
+  const { t } = useTranslation('breakouts');
+  const list = useListFormat();
   const participants = useAppStore((state) => state.workshop?.participants ?? EMPTY_RECORD);
   const [minutes, setMinutes] = useState('20');
   const { rooms, unassigned } = setRosters(set, participants);
@@ -75,25 +80,25 @@ function SetCard({ set, canOpen }: { set: BreakoutSet; canOpen: boolean }) {
     void act({ type: 'breakouts.open', setId: set.id, durationMs: minutesToMs(Number(minutes) || 1) });
   };
   return (
-    <section className="panel-section set-card" aria-label={`Breakout set ${set.name}`}>
+    <section className="panel-section set-card" aria-label={t('sets.label', { name: set.name })}>
       <div className="section-head">
         <h2>{set.name}</h2>
         <button
           type="button"
           className="small quiet"
-          aria-label={`Delete ${set.name}`}
+          aria-label={t('sets.deleteSet', { name: set.name })}
           onClick={() => void act({ type: 'breakouts.deleteSet', setId: set.id })}
         >
-          Delete
+          {t('sets.delete')}
         </button>
       </div>
       <fieldset className="button-row">
-        <legend className="muted">Assign people:</legend>
+        <legend className="muted">{t('sets.assign')}</legend>
         <button type="button" className="small" onClick={() => assign('random')}>
-          Random
+          {t('sets.random')}
         </button>
         <button type="button" className="small" onClick={() => assign('balanced')}>
-          Balanced
+          {t('sets.balanced')}
         </button>
       </fieldset>
       <BoardLauncher set={set} />
@@ -101,19 +106,22 @@ function SetCard({ set, canOpen }: { set: BreakoutSet; canOpen: boolean }) {
         {rooms.map((room) => (
           <li key={room.roomId}>
             <strong>{room.name}</strong> <span className="count">({room.members.length})</span>
-            <span className="muted"> {room.members.map((person) => person.name).join(', ') || 'nobody yet'}</span>
+            <span className="muted">
+              {' '}
+              {room.members.length > 0 ? list(room.members.map((person) => person.name)) : t('sets.nobodyYet')}
+            </span>
           </li>
         ))}
       </ul>
       {unassigned.length > 0 && (
         <p className="muted small-print">
-          Not assigned: {unassigned.map((person) => person.name).join(', ')} (balanced mixes organisations)
+          {t('sets.unassigned', { names: list(unassigned.map((person) => person.name)) })}
         </p>
       )}
       {canOpen && (
         <form className="inline-form" onSubmit={open}>
           <label>
-            Duration (minutes)
+            {t('sets.duration')}
             <input
               type="number"
               min={1}
@@ -123,7 +131,7 @@ function SetCard({ set, canOpen }: { set: BreakoutSet; canOpen: boolean }) {
             />
           </label>
           <button type="submit" className="primary">
-            Open rooms
+            {t('sets.open')}
           </button>
         </form>
       )}

@@ -1,5 +1,7 @@
 import type { HelpRequest, WorkshopView } from '@plenary/shared';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useListFormat, useLocale } from '../../i18n/useLocale.ts';
 import { formatClock, formatDuration, minutesToMs } from '../../lib/time.ts';
 import { useNow } from '../../lib/useNow.ts';
 import { act } from '../../session/actions.ts';
@@ -11,6 +13,9 @@ import { setRosters } from './breakoutRooms.ts';
 
 /** Chairs, while a set is open: time, messages to every room, visits, help, and bringing everyone back. */
 export function OpenBreakoutControls() {
+  const { t } = useTranslation('breakouts');
+  const locale = useLocale();
+  const list = useListFormat();
   const workshop = useAppStore((state) => state.workshop);
   const visiting = useAppStore((state) => state.whereabouts?.visiting ?? null);
   const zone = useAppStore(selectViewerTimeZone);
@@ -24,24 +29,26 @@ export function OpenBreakoutControls() {
     <div className="open-breakout">
       <section className="panel-section" aria-labelledby="open-set-title">
         <div className="section-head">
-          <h2 id="open-set-title">{set.name} is open</h2>
+          <h2 id="open-set-title">{t('open.title', { name: set.name })}</h2>
           <p className="countdown mono" data-tone={clock.phase === 'recalling' ? 'warning' : undefined}>
             {clock.phase === 'recalling'
-              ? `Closing in ${formatDuration(clock.remainingMs)}`
-              : `${formatDuration(clock.remainingMs)} left`}
+              ? t('open.closingIn', { time: formatDuration(clock.remainingMs) })
+              : t('open.left', { time: formatDuration(clock.remainingMs) })}
           </p>
         </div>
         <p className="muted small-print">
-          {clock.phase === 'recalling' ? 'Rooms close' : 'Ends'} at {formatClock(open.recallAt ?? open.endsAt, zone)}
+          {t(clock.phase === 'recalling' ? 'open.roomsCloseAt' : 'open.endsAt', {
+            time: formatClock(open.recallAt ?? open.endsAt, zone, locale),
+          })}
         </p>
         <div className="button-row">
           {clock.phase === 'running' && (
             <button type="button" onClick={() => void act({ type: 'breakouts.recall' })}>
-              Recall everyone
+              {t('open.recall')}
             </button>
           )}
           <button type="button" className="danger" onClick={() => void act({ type: 'breakouts.close' })}>
-            Close rooms now
+            {t('open.closeNow')}
           </button>
         </div>
         <Extend />
@@ -49,7 +56,7 @@ export function OpenBreakoutControls() {
       <Broadcast />
       <HelpRequests help={open.help} workshop={workshop} />
       <section className="panel-section" aria-labelledby="rooms-title">
-        <h2 id="rooms-title">Rooms</h2>
+        <h2 id="rooms-title">{t('open.rooms')}</h2>
         <BoardLauncher set={set} live />
         <ul className="room-rosters">
           {rooms.map((room) => {
@@ -59,15 +66,20 @@ export function OpenBreakoutControls() {
               <li key={room.roomId} className="row" data-visiting={here ? '' : undefined}>
                 <span className="grow">
                   <strong>{room.name}</strong> <span className="count">({present.length})</span>
-                  <span className="muted"> {present.map((person) => person.name).join(', ') || 'empty'}</span>
+                  <span className="muted">
+                    {' '}
+                    {present.length > 0 ? list(present.map((person) => person.name)) : t('open.empty')}
+                  </span>
                 </span>
                 <button
                   type="button"
                   className="small"
-                  aria-label={here ? `Stop visiting ${room.name}` : `Visit ${room.name}`}
+                  aria-label={
+                    here ? t('open.stopVisitingRoom', { room: room.name }) : t('open.visitRoom', { room: room.name })
+                  }
                   onClick={() => void act({ type: 'breakouts.visit', roomId: here ? null : room.roomId })}
                 >
-                  {here ? 'Stop visiting' : 'Visit'}
+                  {here ? t('open.stopVisiting') : t('open.visit')}
                 </button>
               </li>
             );
@@ -79,6 +91,7 @@ export function OpenBreakoutControls() {
 }
 
 function Extend() {
+  const { t } = useTranslation('breakouts');
   const [minutes, setMinutes] = useState('5');
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -87,15 +100,16 @@ function Extend() {
   return (
     <form className="inline-form" onSubmit={submit}>
       <label>
-        Extend by (minutes)
+        {t('open.extendBy')}
         <input type="number" min={1} max={240} value={minutes} onChange={(event) => setMinutes(event.target.value)} />
       </label>
-      <button type="submit">Extend</button>
+      <button type="submit">{t('open.extend')}</button>
     </form>
   );
 }
 
 function Broadcast() {
+  const { t } = useTranslation('breakouts');
   const [text, setText] = useState('');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -105,58 +119,59 @@ function Broadcast() {
   return (
     <form className="panel-section inline-form" onSubmit={submit}>
       <label className="wide">
-        Message to all rooms
+        {t('open.message')}
         <textarea rows={2} maxLength={1000} required value={text} onChange={(event) => setText(event.target.value)} />
       </label>
-      <button type="submit">Broadcast</button>
+      <button type="submit">{t('open.broadcast')}</button>
     </form>
   );
 }
 
 function HelpRequests({ help, workshop }: { help: HelpRequest[]; workshop: WorkshopView }) {
+  const { t } = useTranslation('breakouts');
   if (help.length === 0) return null;
   const roomName = (roomId: string) =>
-    workshop.breakouts.sets.flatMap((set) => set.rooms).find((room) => room.id === roomId)?.name ?? 'a room';
+    workshop.breakouts.sets.flatMap((set) => set.rooms).find((room) => room.id === roomId)?.name ?? t('help.aRoom');
   return (
     <section className="panel-section help-requests" aria-labelledby="help-title">
-      <h2 id="help-title">Help requested ({help.length})</h2>
+      <h2 id="help-title">{t('help.requested', { count: help.length })}</h2>
       <ul className="plain-list">
         {help.map((request) => {
-          const who = workshop.participants[request.participantId]?.name ?? 'Someone';
+          const who = workshop.participants[request.participantId]?.name ?? t('help.someone');
           const room = roomName(request.roomId);
           return (
             <li key={request.id} className="row">
               <span className="grow">
-                <strong>{who}</strong> in {room}
+                <strong>{who}</strong> {t('help.inRoom', { room })}
                 {request.message && <span className="muted"> · “{request.message}”</span>}
-                {request.acknowledgedBy && <span className="badge">On it</span>}
+                {request.acknowledgedBy && <span className="badge">{t('help.onIt')}</span>}
               </span>
               <span className="button-row">
                 {!request.acknowledgedBy && (
                   <button
                     type="button"
                     className="small"
-                    aria-label={`Acknowledge ${who}'s request`}
+                    aria-label={t('help.acknowledgeRequest', { name: who })}
                     onClick={() => void act({ type: 'breakouts.acknowledgeHelp', requestId: request.id })}
                   >
-                    Acknowledge
+                    {t('help.acknowledge')}
                   </button>
                 )}
                 <button
                   type="button"
                   className="small"
-                  aria-label={`Visit ${room}`}
+                  aria-label={t('open.visitRoom', { room })}
                   onClick={() => void act({ type: 'breakouts.visit', roomId: request.roomId })}
                 >
-                  Visit
+                  {t('open.visit')}
                 </button>
                 <button
                   type="button"
                   className="small quiet"
-                  aria-label={`Resolve ${who}'s request`}
+                  aria-label={t('help.resolveRequest', { name: who })}
                   onClick={() => void act({ type: 'breakouts.resolveHelp', requestId: request.id })}
                 >
-                  Resolve
+                  {t('help.resolve')}
                 </button>
               </span>
             </li>

@@ -23,9 +23,9 @@ export function breakoutClock(
   };
 }
 
-/** `Room 1` … `Room n`, the names a new set starts with. */
-export const defaultRoomNames = (count: number): string[] =>
-  Array.from({ length: count }, (_, index) => `Room ${index + 1}`);
+/** `Room 1` … `Room n`, the names a new set starts with (`name` words them in the chair's language). */
+export const defaultRoomNames = (count: number, name = (number: number) => `Room ${number}`): string[] =>
+  Array.from({ length: count }, (_, index) => name(index + 1));
 
 /** A seed for the server's deterministic shuffle (unsigned 32-bit). */
 export function randomSeed(random: () => number = Math.random): number {

@@ -1,5 +1,7 @@
 import { channelKey } from '@plenary/shared';
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../i18n/useLocale.ts';
 import { EMPTY } from '../../lib/empty.ts';
 import { formatClock } from '../../lib/time.ts';
 import { act } from '../../session/actions.ts';
@@ -8,6 +10,8 @@ import { selectViewerTimeZone } from '../../stores/selectors.ts';
 
 /** The chat of the room this tab is in (plenary or breakout). */
 export function ChatPanel({ canWrite }: { canWrite: boolean }) {
+  const { t } = useTranslation('chat');
+  const locale = useLocale();
   const roomId = useAppStore((state) => state.roomId);
   const messages = useAppStore((state) =>
     state.roomId ? (state.workshop?.chat[channelKey({ kind: 'room', roomId: state.roomId })] ?? EMPTY) : EMPTY,
@@ -42,8 +46,8 @@ export function ChatPanel({ canWrite }: { canWrite: boolean }) {
   };
   return (
     <div className="chat">
-      <ol className="chat-log" aria-label="Chat history" role="log" ref={log}>
-        {messages.length === 0 && <li className="muted">No messages in this room yet.</li>}
+      <ol className="chat-log" aria-label={t('history')} role="log" ref={log}>
+        {messages.length === 0 && <li className="muted">{t('empty')}</li>}
         {messages.map((message) => (
           <li
             key={message.id}
@@ -52,9 +56,9 @@ export function ChatPanel({ canWrite }: { canWrite: boolean }) {
             data-own={message.authorId === selfId ? '' : undefined}
           >
             <p className="chat-meta">
-              <strong>{participants?.[message.authorId]?.name ?? 'Someone'}</strong>
-              {message.kind === 'broadcast' && <span className="badge">To all rooms</span>}
-              <span className="muted"> {formatClock(message.sentAt, zone)}</span>
+              <strong>{participants?.[message.authorId]?.name ?? t('someone')}</strong>
+              {message.kind === 'broadcast' && <span className="badge">{t('toAllRooms')}</span>}
+              <span className="muted"> {formatClock(message.sentAt, zone, locale)}</span>
             </p>
             <p className="chat-text">{message.text}</p>
           </li>
@@ -63,23 +67,23 @@ export function ChatPanel({ canWrite }: { canWrite: boolean }) {
       {canWrite ? (
         <form className="chat-form" onSubmit={send}>
           <label className="visually-hidden" htmlFor="chat-input">
-            Message
+            {t('message')}
           </label>
           <textarea
             id="chat-input"
             rows={2}
             maxLength={2000}
-            placeholder="Write to everyone in this room"
+            placeholder={t('placeholder')}
             value={text}
             onChange={(event) => setText(event.target.value)}
             onKeyDown={onKeyDown}
           />
           <button type="submit" className="primary">
-            Send
+            {t('send')}
           </button>
         </form>
       ) : (
-        <p className="muted small-print">Observers read the chat but do not write in it.</p>
+        <p className="muted small-print">{t('observers')}</p>
       )}
     </div>
   );

@@ -1,20 +1,12 @@
 import { inviteLink, ROLES, type Role } from '@plenary/shared';
 import { useEffect, useState } from 'react';
-import { roleLabel } from '../../lib/roles.ts';
+import { useTranslation } from 'react-i18next';
 import { loadInvites } from '../../session/actions.ts';
 import { useAppStore } from '../../stores/appStore.ts';
 
-const PURPOSE: Record<Role, string> = {
-  facilitator: 'runs the workshop',
-  'co-facilitator': 'helps run it',
-  rapporteur: 'takes part and reports on a group',
-  delegate: 'takes part',
-  observer: 'watches and listens',
-  'room-device': 'a shared screen in a meeting room',
-};
-
 /** Chairs: one link per role, to send to the people who should join with it. */
 export function InvitePanel() {
+  const { t } = useTranslation('invites');
   const tokens = useAppStore((state) =>
     state.invites && state.invites.workshopId === state.workshopId ? state.invites.tokens : null,
   );
@@ -32,10 +24,10 @@ export function InvitePanel() {
   if (!tokens) {
     return (
       <div className="invites">
-        <p role="status">{loading ? 'Preparing invitation links…' : 'The invitation links could not be made.'}</p>
+        <p role="status">{loading ? t('preparing') : t('failed')}</p>
         {!loading && (
           <button type="button" className="small" onClick={load}>
-            Try again
+            {t('tryAgain')}
           </button>
         )}
       </div>
@@ -44,22 +36,21 @@ export function InvitePanel() {
   const origin = window.location.origin;
   return (
     <div className="invites">
-      <p className="muted small-print">
-        Anyone with a link joins with its role. Send delegates the delegate link; keep the facilitator link to yourself.
-      </p>
+      <p className="muted small-print">{t('explain')}</p>
       <ul className="plain-list">
         {ROLES.map((role) => (
           <InviteRow key={role} role={role} link={inviteLink(origin, tokens[role])} />
         ))}
       </ul>
       <button type="button" className="small" disabled={loading} onClick={load}>
-        Make new links
+        {t('renew')}
       </button>
     </div>
   );
 }
 
 function InviteRow({ role, link }: { role: Role; link: string }) {
+  const { t } = useTranslation(['invites', 'common']);
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -75,17 +66,12 @@ function InviteRow({ role, link }: { role: Role; link: string }) {
   return (
     <li className="invite-row">
       <label htmlFor={id}>
-        <strong>{roleLabel(role)}</strong> <span className="muted">· {PURPOSE[role]}</span>
+        <strong>{t(`common:role.${role}`)}</strong> <span className="muted">· {t(`purpose.${role}`)}</span>
       </label>
       <div className="row">
         <input id={id} readOnly value={link} onFocus={(event) => event.target.select()} />
-        <button
-          type="button"
-          className="small"
-          aria-label={`Copy ${roleLabel(role).toLowerCase()} link`}
-          onClick={copy}
-        >
-          {copied ? 'Copied' : 'Copy'}
+        <button type="button" className="small" aria-label={t(`copyLink.${role}`)} onClick={copy}>
+          {copied ? t('copied') : t('copy')}
         </button>
       </div>
     </li>

@@ -32,14 +32,23 @@ describe('the library by scope', () => {
       doc('g', { kind: 'agendaItem', itemId: 'gone' }, 7),
     ];
     const groups = groupLibrary(items, workshop);
-    expect(groups.map((group) => [group.label, group.items.map((item) => item.id)])).toEqual([
-      ['Whole workshop', ['e', 'c']],
-      ['Agenda: Opening', ['d']],
-      ['Agenda: Water', ['b']],
-      ['Agenda: removed item', ['g']],
-      ['Room: Plenary', ['f']],
-      ['Room: Room 1', ['a']],
+    expect(groups.map((group) => [group.name, group.items.map((item) => item.id)])).toEqual([
+      [{ kind: 'workshop' }, ['e', 'c']],
+      [{ kind: 'agendaItem', title: 'Opening' }, ['d']],
+      [{ kind: 'agendaItem', title: 'Water' }, ['b']],
+      [{ kind: 'agendaItem', title: null }, ['g']],
+      [{ kind: 'plenary' }, ['f']],
+      [{ kind: 'room', name: 'Room 1' }, ['a']],
     ]);
+  });
+
+  it('puts the plenary before the rooms, rooms by name, and a closed room last', () => {
+    const items = [
+      doc('a', { kind: 'room', roomId: 'gone' as RoomId }, 1),
+      doc('b', { kind: 'room', roomId: 'r1' as RoomId }, 2),
+      doc('c', { kind: 'room', roomId: 'plenary' as RoomId }, 3),
+    ];
+    expect(groupLibrary(items, workshop).map((group) => group.key)).toEqual(['room:plenary', 'room:r1', 'room:gone']);
   });
 
   it('writes the scope as the upload parameter', () => {
@@ -49,9 +58,11 @@ describe('the library by scope', () => {
   });
 
   it('shows sizes briefly', () => {
-    expect(formatSize(812)).toBe('812 B');
-    expect(formatSize(14_500)).toBe('14 KB');
-    expect(formatSize(3.2 * 1024 * 1024)).toBe('3.2 MB');
-    expect(formatSize(42 * 1024 * 1024)).toBe('42 MB');
+    expect(formatSize(812, 'en')).toBe('812 B');
+    expect(formatSize(14_500, 'en')).toBe('14 KB');
+    expect(formatSize(3.2 * 1024 * 1024, 'en')).toBe('3.2 MB');
+    expect(formatSize(42 * 1024 * 1024, 'en')).toBe('42 MB');
+    expect(formatSize(3.2 * 1024 * 1024, 'fr')).toBe('3,2 MB');
+    expect(formatSize(3.2 * 1024 * 1024, 'zh')).toBe('3.2 MB');
   });
 });

@@ -1,20 +1,10 @@
 import { type LibraryItem, libraryFilePath, libraryUploadPath } from '@plenary/shared';
+import type { Failure } from '../../i18n/message.ts';
+import { refusalOf, UNREACHABLE } from '../../net/refusal.ts';
 import { type Fetch, fileNameFrom } from '../report/download.ts';
 
-export type UploadResult = { ok: true; item: LibraryItem } | { ok: false; message: string };
-export type FileResult = { ok: true; blob: Blob; fileName: string } | { ok: false; message: string };
-
-const UNREACHABLE = 'Cannot reach the Plenary server. Check your connection and try again.';
-
-/** The sentence a refusal's JSON body carries (`{error:{message}}`), else its status. */
-export async function refusalOf(response: Response): Promise<string> {
-  const body: unknown = await response.json().catch(() => null);
-  const error = typeof body === 'object' && body !== null ? (body as { error?: { message?: unknown } }).error : null;
-  if (typeof error?.message === 'string') return error.message;
-  if (response.status === 413) return 'the file is too large';
-  if (response.status === 415) return 'this kind of file is not accepted';
-  return `the server answered ${response.status}`;
-}
+export type UploadResult = { ok: true; item: LibraryItem } | { ok: false; error: Failure };
+export type FileResult = { ok: true; blob: Blob; fileName: string } | { ok: false; error: Failure };
 
 /** Sends a document's bytes to the workshop's library, in the given scope (`workshop`, `agendaItem:<id>`, `room:<id>`). */
 export async function uploadDocument(
@@ -30,9 +20,9 @@ export async function uploadDocument(
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
     });
   } catch {
-    return { ok: false, message: UNREACHABLE };
+    return { ok: false, error: UNREACHABLE };
   }
-  if (!response.ok) return { ok: false, message: `${file.name} was not added: ${await refusalOf(response)}.` };
+  if (!response.ok) return { ok: false, error: await refusalOf(response) };
   const body = (await response.json()) as { libraryItem: LibraryItem };
   return { ok: true, item: body.libraryItem };
 }
@@ -46,9 +36,9 @@ export async function fetchDocument(
   try {
     response = await fetchImpl(libraryFilePath(workshopId, item.id), { headers: { authorization: `Bearer ${token}` } });
   } catch {
-    return { ok: false, message: UNREACHABLE };
+    return { ok: false, error: UNREACHABLE };
   }
-  if (!response.ok) return { ok: false, message: `${item.name} could not be opened: ${await refusalOf(response)}.` };
+  if (!response.ok) return { ok: false, error: await refusalOf(response) };
   const blob = await response.blob();
   return { ok: true, blob, fileName: fileNameFrom(response.headers.get('content-disposition'), item.name) };
 }

@@ -1,46 +1,50 @@
 import { type FormEvent, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { EntryCard } from '../../components/EntryCard.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Notices } from '../../components/Notices.tsx';
-import { roleWithArticle } from '../../lib/roles.ts';
+import { useProblemWords } from '../../i18n/useProblemWords.ts';
 import { browserTimeZone, knownTimeZones } from '../../lib/time.ts';
 import { credentials, hasStoredToken, joinWithInvite } from '../../session/actions.ts';
 import { readInvite } from '../../session/credentials.ts';
 import { useAppStore } from '../../stores/appStore.ts';
 import { DeviceCheckSection } from '../devices/lazy.tsx';
-import { browserLanguage, PROFILE_LABELS, type ProfileDraft, type ProfileField, readProfile } from './profileForm.ts';
+import {
+  browserLanguage,
+  type ProfileDraft,
+  type ProfileField,
+  type ProfileProblems,
+  readProfile,
+} from './profileForm.ts';
 
 /** `/join#<token>`: a first visit introduces itself; a device that joined before is resumed instead. */
 export function JoinScreen({ token }: { token: string }) {
+  const { t } = useTranslation(['lobby', 'common']);
   const invite = useMemo(() => readInvite(token), [token]);
   const joining = useAppStore((state) => state.phase === 'joining');
   if (!invite) {
     return (
-      <EntryCard title="Join a workshop">
+      <EntryCard title={t('join.damagedTitle')}>
         <p role="alert" className="form-problem">
-          This invitation link is incomplete or damaged. Copy the whole link from your invitation, or ask the
-          facilitator for a new one.
+          {t('join.damaged')}
         </p>
       </EntryCard>
     );
   }
   if (joining && hasStoredToken(invite.workshopId)) {
     return (
-      <EntryCard title="Welcome back">
-        <p role="status">Joining the workshop…</p>
+      <EntryCard title={t('join.welcomeBack')}>
+        <p role="status">{t('join.joiningWorkshop')}</p>
       </EntryCard>
     );
   }
   const expired = invite.expiresAt !== null && invite.expiresAt < Date.now();
   return (
-    <EntryCard title="Join the workshop">
-      <p className="lead">
-        You are invited as {roleWithArticle(invite.role)}. Tell the other participants who you are; this device will
-        remember you for next time.
-      </p>
+    <EntryCard title={t('join.title')}>
+      <p className="lead">{t('join.invitedAs', { role: t(`common:roleAs.${invite.role}`) })}</p>
       {expired && (
         <p role="alert" className="form-problem">
-          This invitation has expired. Ask the facilitator for a new link.
+          {t('join.expired')}
         </p>
       )}
       <DeviceCheckSection sends={invite.role !== 'observer'} />
@@ -51,13 +55,15 @@ export function JoinScreen({ token }: { token: string }) {
 }
 
 function ProfileForm({ token, busy }: { token: string; busy: boolean }) {
+  const { t } = useTranslation('lobby');
+  const words = useProblemWords();
   const [draft, setDraft] = useState<ProfileDraft>(() => ({
     ...credentials.profile(),
     timeZone: browserTimeZone(),
     language: browserLanguage(),
     email: '',
   }));
-  const [problems, setProblems] = useState<Partial<Record<ProfileField, string>>>({});
+  const [problems, setProblems] = useState<ProfileProblems>({});
   const zones = useMemo(knownTimeZones, []);
   const set = (field: ProfileField) => (value: string) => setDraft((current) => ({ ...current, [field]: value }));
 
@@ -72,14 +78,19 @@ function ProfileForm({ token, busy }: { token: string; busy: boolean }) {
     void joinWithInvite(token, read.profile);
   };
 
+  const problemOf = (name: ProfileField) => {
+    const problem = problems[name];
+    return problem ? words(problem, t(`field.${name}`)) : null;
+  };
   const field = (name: ProfileField) => ({
-    label: PROFILE_LABELS[name],
+    label: t(`field.${name}`),
     value: draft[name],
     onValueChange: set(name),
-    problem: problems[name] ?? null,
+    problem: problemOf(name),
     readOnly: busy,
   });
-  const firstProblem = Object.values(problems)[0];
+  const firstField = (Object.keys(problems) as ProfileField[])[0];
+  const firstProblem = firstField ? problemOf(firstField) : null;
   return (
     <form className="stack" onSubmit={submit} noValidate>
       <Field {...field('name')} autoComplete="name" maxLength={80} required />
@@ -87,18 +98,18 @@ function ProfileForm({ token, busy }: { token: string; busy: boolean }) {
       <Field {...field('country')} autoComplete="country-name" maxLength={64} required />
       <div className="field-row">
         <Field {...field('timeZone')} suggestions={zones} />
-        <Field {...field('language')} maxLength={35} hint="e.g. en, fr, pt-BR" />
+        <Field {...field('language')} maxLength={35} hint={t('languageHint')} />
       </div>
       <Field
         {...field('email')}
         label={
           <>
-            Email <span className="optional">(optional)</span>
+            {t('field.email')} <span className="optional">{t('optional')}</span>
           </>
         }
         type="email"
         autoComplete="email"
-        hint="Only facilitators see it."
+        hint={t('emailHint')}
       />
       {firstProblem && (
         <p role="alert" className="form-problem">
@@ -106,10 +117,10 @@ function ProfileForm({ token, busy }: { token: string; busy: boolean }) {
         </p>
       )}
       <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
-        Join
+        {t('join.submit')}
       </button>
       <p role="status" className="join-progress">
-        {busy ? 'Joining…' : ''}
+        {busy ? t('join.joining') : ''}
       </p>
     </form>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { act } from '../../session/actions.ts';
 import { useAppStore } from '../../stores/appStore.ts';
@@ -5,14 +6,15 @@ import { selectWaiting } from '../../stores/selectors.ts';
 
 /** Chairs: who is waiting in the lobby, to admit one by one or all at once. */
 export function LobbyList() {
+  const { t } = useTranslation('lobby');
   const waiting = useAppStore(useShallow(selectWaiting));
   if (waiting.length === 0) return null;
   return (
     <section className="panel-section lobby-list" aria-labelledby="lobby-list-title">
       <div className="section-head">
-        <h2 id="lobby-list-title">Waiting in the lobby ({waiting.length})</h2>
+        <h2 id="lobby-list-title">{t('list.title', { count: waiting.length })}</h2>
         <button type="button" className="primary small" onClick={() => void act({ type: 'lobby.admitAll' })}>
-          Admit all
+          {t('list.admitAll')}
         </button>
       </div>
       <ul className="plain-list">
@@ -24,10 +26,10 @@ export function LobbyList() {
             <button
               type="button"
               className="small"
-              aria-label={`Admit ${person.name}`}
+              aria-label={t('list.admitPerson', { name: person.name })}
               onClick={() => void act({ type: 'lobby.admit', participantId: person.id })}
             >
-              Admit
+              {t('list.admit')}
             </button>
           </li>
         ))}

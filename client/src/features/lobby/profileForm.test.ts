@@ -18,15 +18,25 @@ describe('readProfile', () => {
     });
   });
 
-  it('names each field that needs fixing, as the form labels it', () => {
-    const result = readProfile({ ...draft, name: ' ', organisation: '', timeZone: 'Mars/Olympus', email: 'ana@' });
+  it('says what is wrong with each field that needs fixing', () => {
+    const result = readProfile({
+      ...draft,
+      name: ' ',
+      organisation: '',
+      country: 'x'.repeat(65),
+      timeZone: 'Mars/Olympus',
+      language: 'English',
+      email: 'ana@',
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toEqual({
-      name: 'Your name: a name is needed.',
-      organisation: 'Organisation: this cannot be empty.',
-      timeZone: 'Time zone: an IANA time zone such as Europe/Paris.',
-      email: 'Email: this is not an email address.',
+      name: { kind: 'empty' },
+      organisation: { kind: 'empty' },
+      country: { kind: 'tooLong', max: 64 },
+      timeZone: { kind: 'timeZone' },
+      language: { kind: 'language' },
+      email: { kind: 'email' },
     });
   });
 });

@@ -1,4 +1,5 @@
 import { ProfileSchema } from '@plenary/shared';
+import { type FieldProblem, type FieldRule, fieldProblem } from '../../lib/fieldProblem.ts';
 import type { Profile } from '../../session/entry.ts';
 
 export interface ProfileDraft {
@@ -12,14 +13,17 @@ export interface ProfileDraft {
 
 export type ProfileField = keyof ProfileDraft;
 
-export const PROFILE_LABELS: Record<ProfileField, string> = {
-  name: 'Your name',
-  organisation: 'Organisation',
-  country: 'Country',
-  timeZone: 'Time zone',
-  language: 'Language',
-  email: 'Email',
+/** What each field must be beyond plain text, as the shared schema checks it. */
+const RULES: Record<ProfileField, FieldRule> = {
+  name: 'text',
+  organisation: 'text',
+  country: 'text',
+  timeZone: 'timeZone',
+  language: 'language',
+  email: 'email',
 };
+
+export type ProfileProblems = Partial<Record<ProfileField, FieldProblem>>;
 
 /**
  * The profile the server will accept, or a problem per field, by the same rules the server applies,
@@ -27,17 +31,14 @@ export const PROFILE_LABELS: Record<ProfileField, string> = {
  */
 export function readProfile(
   draft: ProfileDraft,
-): { ok: true; profile: Profile } | { ok: false; problems: Partial<Record<ProfileField, string>> } {
+): { ok: true; profile: Profile } | { ok: false; problems: ProfileProblems } {
   const email = draft.email.trim();
   const parsed = ProfileSchema.safeParse({ ...draft, email: email === '' ? null : email });
   if (parsed.success) return { ok: true, profile: parsed.data };
-  const problems: Partial<Record<ProfileField, string>> = {};
+  const problems: ProfileProblems = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path[0] as ProfileField;
-    if (field in PROFILE_LABELS && !problems[field]) {
-      problems[field] =
-        `${PROFILE_LABELS[field]}: ${field === 'email' ? 'this is not an email address' : issue.message}.`;
-    }
+    if (field in RULES && !problems[field]) problems[field] = fieldProblem(issue, RULES[field]);
   }
   return { ok: false, problems };
 }

@@ -1,8 +1,9 @@
 import { Component, type ReactNode } from 'react';
 
 interface Props {
-  /** What failed to load, for the message. */
-  what: string;
+  /** What to say when it failed to load, and on the button that tries again (in the reader's language). */
+  message: string;
+  retryLabel: string;
   onRetry: () => void;
   children: ReactNode;
 }
@@ -19,7 +20,7 @@ export class LoadBoundary extends Component<Props, { failed: boolean }> {
     if (!this.state.failed) return this.props.children;
     return (
       <p role="alert" className="notes-load-failed">
-        The {this.props.what} could not be loaded. Check your connection.{' '}
+        {this.props.message}{' '}
         <button
           type="button"
           className="small"
@@ -28,7 +29,7 @@ export class LoadBoundary extends Component<Props, { failed: boolean }> {
             this.props.onRetry();
           }}
         >
-          Try again
+          {this.props.retryLabel}
         </button>
       </p>
     );

@@ -2,7 +2,11 @@ import type { RoomId, WorkshopId } from '@plenary/shared';
 import type { Command, EditorState } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
+import { ServerDetail } from '../../components/FailureText.tsx';
+import { hasServerDetail } from '../../i18n/message.ts';
+import { useListFormat } from '../../i18n/useLocale.ts';
 import {
   inBulletList,
   isHeading,
@@ -28,6 +32,7 @@ export interface NotesEditorProps {
 
 /** The collaborative rich-text notes of one room (loaded lazily: ProseMirror and Yjs live in this chunk). */
 export default function NotesEditor({ workshopId, roomId, name, color, canWrite, label }: NotesEditorProps) {
+  const { t } = useTranslation('notes');
   const sync = useMemo(() => roomNotes(workshopId, roomId), [workshopId, roomId]);
   const status = useSyncExternalStore(sync.subscribe, sync.getStatus);
   useEffect(() => sync.acquire({ name, color }), [sync, name, color]);
@@ -43,6 +48,8 @@ export default function NotesEditor({ workshopId, roomId, name, color, canWrite,
   const editable = canWrite && !status.readOnly;
   const editableRef = useRef(editable);
   editableRef.current = editable;
+  const labelRef = useRef(label);
+  labelRef.current = label;
   const host = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<EditorView | null>(null);
   const [state, setState] = useState<EditorState | null>(null);
@@ -53,7 +60,7 @@ export default function NotesEditor({ workshopId, roomId, name, color, canWrite,
     const created: EditorView = new EditorView(element, {
       state: notesEditorState(sync.doc, sync.awareness),
       editable: () => editableRef.current,
-      attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, class: 'notes-content' },
+      attributes: editorAttributes(labelRef.current),
       // Called with the view as `this`, also while the view is being built (the Yjs binding
       // renders the shared document at once), before `created` below is assigned.
       dispatchTransaction(this: EditorView, transaction) {
@@ -70,7 +77,12 @@ export default function NotesEditor({ workshopId, roomId, name, color, canWrite,
       created.destroy();
       setView(null);
     };
-  }, [ready, sync, label]);
+  }, [ready, sync]);
+
+  useEffect(() => {
+    // A new name (the interface language changed) relabels the view rather than rebuilding it.
+    view?.setProps({ attributes: editorAttributes(label) });
+  }, [view, label]);
 
   useEffect(() => {
     // `editable` is read by the view on its next update; make that now.
@@ -83,17 +95,17 @@ export default function NotesEditor({ workshopId, roomId, name, color, canWrite,
     view.focus();
   };
   const tools: Array<{ label: string; command: Command; active: (s: EditorState) => boolean }> = [
-    { label: 'Bold', command: toggleBold, active: (s) => isMarkActive(s, 'strong') },
-    { label: 'Italic', command: toggleItalic, active: (s) => isMarkActive(s, 'em') },
-    { label: 'Heading', command: toggleHeading, active: isHeading },
-    { label: 'Bullet list', command: toggleBulletList, active: inBulletList },
+    { label: t('tools.bold'), command: toggleBold, active: (s) => isMarkActive(s, 'strong') },
+    { label: t('tools.italic'), command: toggleItalic, active: (s) => isMarkActive(s, 'em') },
+    { label: t('tools.heading'), command: toggleHeading, active: isHeading },
+    { label: t('tools.bulletList'), command: toggleBulletList, active: inBulletList },
   ];
 
   return (
     <div className="notes-editor" data-save={status.save}>
       <div className="notes-bar">
         {editable && (
-          <div className="notes-toolbar" role="toolbar" aria-label="Formatting">
+          <div className="notes-toolbar" role="toolbar" aria-label={t('tools.label')}>
             {tools.map((tool) => (
               <button
                 key={tool.label}
@@ -111,21 +123,29 @@ export default function NotesEditor({ workshopId, roomId, name, color, canWrite,
           </div>
         )}
         <p className="notes-status" data-save={status.save}>
-          {status.label}
+          {t(`status.${status.label}`)}
+          {status.refusal && hasServerDetail(status.refusal) && <ServerDetail detail={status.refusal.message} />}
         </p>
       </div>
       <Presence awareness={sync.awareness} />
-      {!ready && <p className="muted">Loading the notes…</p>}
+      {!ready && <p className="muted">{t('loading')}</p>}
       <div ref={host} className="notes-host" hidden={!ready} />
-      {!editable && ready && (
-        <p className="muted small-print">You can read these notes; only participants write in them.</p>
-      )}
+      {!editable && ready && <p className="muted small-print">{t('readOnly')}</p>}
     </div>
   );
 }
 
+const editorAttributes = (label: string) => ({
+  role: 'textbox',
+  'aria-multiline': 'true',
+  'aria-label': label,
+  class: 'notes-content',
+});
+
 /** Who else has these notes open now (from their cursors' awareness). */
 function Presence({ awareness }: { awareness: Awareness }) {
+  const { t } = useTranslation('notes');
+  const list = useListFormat();
   const [names, setNames] = useState<string[]>([]);
   useEffect(() => {
     const read = () => {
@@ -139,5 +159,5 @@ function Presence({ awareness }: { awareness: Awareness }) {
     return () => awareness.off('change', read);
   }, [awareness]);
   if (names.length === 0) return null;
-  return <p className="notes-presence muted small-print">Also here: {names.join(', ')}</p>;
+  return <p className="notes-presence muted small-print">{t('alsoHere', { names: list(names) })}</p>;
 }

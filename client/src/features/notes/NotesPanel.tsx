@@ -1,5 +1,6 @@
 import { isChair, type RoomId } from '@plenary/shared';
 import { lazy, Suspense, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../stores/appStore.ts';
 import { selectPlace, selectSelf } from '../../stores/selectors.ts';
@@ -13,6 +14,7 @@ const loadEditor = () => import('./NotesEditor.tsx');
  * notes are shown, so joining a workshop doesn't wait for it.
  */
 export function NotesPanel({ roomId, label }: { roomId: RoomId; label: string }) {
+  const { t } = useTranslation('notes');
   const workshopId = useAppStore((state) => state.workshopId);
   const self = useAppStore(selectSelf);
   const [attempt, setAttempt] = useState(0);
@@ -21,8 +23,8 @@ export function NotesPanel({ roomId, label }: { roomId: RoomId; label: string })
   const Editor = useMemo(() => lazy(loadEditor), [attempt]);
   if (!workshopId || !self) return null;
   return (
-    <LoadBoundary what="notes editor" onRetry={() => setAttempt((n) => n + 1)}>
-      <Suspense fallback={<p className="muted">Loading the notes editor…</p>}>
+    <LoadBoundary message={t('loadFailed')} retryLabel={t('tryAgain')} onRetry={() => setAttempt((n) => n + 1)}>
+      <Suspense fallback={<p className="muted">{t('loadingEditor')}</p>}>
         <Editor
           key={roomId}
           workshopId={workshopId}
@@ -39,21 +41,23 @@ export function NotesPanel({ roomId, label }: { roomId: RoomId; label: string })
 
 /** The Notes tab: the notes of the room this person is in (or visiting). */
 export function RoomNotesTab() {
+  const { t } = useTranslation(['notes', 'common']);
   const place = useAppStore(useShallow(selectPlace));
   const chair = useAppStore((state) => {
     const self = selectSelf(state);
     return self !== undefined && isChair(self.role);
   });
   if (place.kind === 'lobby') return null;
-  const where = place.kind === 'plenary' ? 'the plenary' : place.roomName;
+  const title =
+    place.kind === 'plenary'
+      ? t('title.plenary')
+      : t('title.room', { room: place.roomName ?? t('common:aBreakoutRoom') });
+  const intro = place.kind === 'breakout' ? 'intro.group' : chair ? 'intro.plenaryChair' : 'intro.plenary';
   return (
     <section className="notes-panel" aria-labelledby="notes-title">
-      <h2 id="notes-title">Notes of {where}</h2>
-      <p className="muted small-print">
-        Everyone in {place.kind === 'plenary' ? 'the plenary' : 'this group'} writes here together; every word is saved
-        as you type{chair && place.kind === 'plenary' ? '. Each group’s notes are in the Groups tab' : ''}.
-      </p>
-      <NotesPanel roomId={place.roomId} label={`Notes of ${where}`} />
+      <h2 id="notes-title">{title}</h2>
+      <p className="muted small-print">{t(intro)}</p>
+      <NotesPanel roomId={place.roomId} label={title} />
     </section>
   );
 }

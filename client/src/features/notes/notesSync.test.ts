@@ -128,10 +128,10 @@ describe('NotesSync', () => {
     const release = ana.server.hold(Command.notesUpdate);
     a.text.insert(0, 'Challenges: funding. ');
     await settle();
-    expect(a.sync.getStatus().label).toBe('Saving…');
+    expect(a.sync.getStatus().label).toBe('saving');
     release();
     await settle();
-    expect(a.sync.getStatus().label).toBe('Saved');
+    expect(a.sync.getStatus().label).toBe('saved');
     expect(b.text.toString()).toBe('Challenges: funding. ');
     b.text.insert(b.text.length, 'Trends: drought.');
     await settle();
@@ -157,7 +157,7 @@ describe('NotesSync', () => {
     b.text.insert(b.text.length, 'Offline words. ');
     a.text.insert(a.text.length, 'Online words. ');
     await settle();
-    expect(b.sync.getStatus().label).toBe('Offline – changes kept');
+    expect(b.sync.getStatus().label).toBe('offlineKept');
     expect(b.sync.unsaved.length).toBeGreaterThan(0);
 
     ben.socket.reconnect();
@@ -167,7 +167,7 @@ describe('NotesSync', () => {
       expect(text).toContain('Online words. ');
     }
     expect(b.text.toString()).toBe(a.text.toString());
-    expect(b.sync.getStatus().label).toBe('Saved');
+    expect(b.sync.getStatus().label).toBe('saved');
     expect(b.sync.unsaved).toHaveLength(0);
   });
 
@@ -220,7 +220,7 @@ describe('NotesSync', () => {
     a.text.insert(0, 'Patience.');
     await settle(40);
     expect(hub.text()).toBe('Patience.');
-    expect(a.sync.getStatus().label).toBe('Saved');
+    expect(a.sync.getStatus().label).toBe('saved');
   });
 
   it('gives observers a read-only copy and sends nothing for them', async () => {
@@ -233,7 +233,7 @@ describe('NotesSync', () => {
     const o = follow(olga);
     await settle();
     expect(o.text.toString()).toBe('Minutes.');
-    expect(o.sync.getStatus()).toMatchObject({ readOnly: true, label: 'Read only' });
+    expect(o.sync.getStatus()).toMatchObject({ readOnly: true, label: 'readOnly' });
     expect(olga.server.sentOf(Command.notesUpdate)).toHaveLength(0);
   });
 

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import type { RequestError } from '../../net/request.ts';
 import { CursorRelay } from './cursorRelay.ts';
 import type { NotesChannel } from './notesChannel.ts';
-import { type NotesStatus, notesStatus } from './notesStatus.ts';
+import { type NotesProblem, type NotesStatus, notesStatus } from './notesStatus.ts';
 import { bytes, takeBatch } from './updates.ts';
 
 /** Origin of what the server sent: applied to the document, never sent back. */
@@ -54,7 +54,7 @@ export class NotesSync {
   #user: NotesUser | null = null;
   #readOnly: boolean | null = null;
   #loaded = false;
-  #problem: string | null = null;
+  #problem: NotesProblem | null = null;
   #batchLimit = Number.POSITIVE_INFINITY;
   #retryMs: number;
   #flushTimer: ReturnType<typeof setTimeout> | null = null;
@@ -261,7 +261,7 @@ export class NotesSync {
       }
       // One change too big for a frame (a huge paste): it stays on this page but can't be stored.
       this.#queue = this.#queue.filter((queued) => queued !== batch[0]);
-      this.#problem = 'A change was too large to save; paste long texts in smaller parts.';
+      this.#problem = { kind: 'tooLarge' };
       this.#unsavedChanged();
       return;
     }
@@ -276,7 +276,7 @@ export class NotesSync {
   #refused(error: RequestError, retry: () => void): void {
     if (error.code === 'disconnected') return; // the next `use()` reopens
     if (error.code === 'forbidden' || error.code === 'not_found') {
-      this.#problem = `These notes can't be saved: ${error.message}`;
+      this.#problem = { kind: 'refused', error };
       return;
     }
     const wait = this.#retryMs;

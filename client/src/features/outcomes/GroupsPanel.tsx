@@ -1,5 +1,6 @@
 import type { BreakoutRoom, BreakoutSet, ParticipantId, RoomId } from '@plenary/shared';
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { act } from '../../session/actions.ts';
 import { useAppStore } from '../../stores/appStore.ts';
 import { NotesPanel } from '../notes/NotesPanel.tsx';
@@ -13,25 +14,19 @@ import { StatusBadge } from './StatusBadge.tsx';
  * the state of its outcomes; open one to read its notes live and review, accept or take up its outcomes.
  */
 export function GroupsPanel() {
+  const { t } = useTranslation('outcomes');
   const sets = useAppStore((state) => state.workshop?.breakouts.sets);
   const openSetId = useAppStore((state) => state.workshop?.breakouts.open?.setId ?? null);
   const [followed, setFollowed] = useState<RoomId | null>(null);
   if (!sets) return null;
   if (sets.length === 0) {
-    return (
-      <p className="muted">
-        No breakout groups yet. Create a set of rooms in the Breakouts tab; the groups appear here.
-      </p>
-    );
+    return <p className="muted">{t('groups.none')}</p>;
   }
   // The open set first, then the newest.
   const ordered = [...sets].reverse().sort((a, b) => Number(b.id === openSetId) - Number(a.id === openSetId));
   return (
     <div className="groups-panel">
-      <p className="muted small-print">
-        Follow each group from here: open a group to read its notes as they are written and to accept its outcomes. Each
-        group’s rapporteur keeps its outcomes.
-      </p>
+      <p className="muted small-print">{t('groups.intro')}</p>
       {ordered.map((set) => (
         <GroupSet
           key={set.id}
@@ -54,12 +49,13 @@ interface GroupSetProps {
 }
 
 function GroupSet({ set, open, followed, onFollow }: GroupSetProps) {
+  const { t } = useTranslation('outcomes');
   const titleId = useId();
   return (
     <section className="panel-section" aria-labelledby={titleId}>
       <div className="section-head">
         <h2 id={titleId}>{set.name}</h2>
-        {open && <span className="badge breakout">Open now</span>}
+        {open && <span className="badge breakout">{t('groups.openNow')}</span>}
       </div>
       <ul className="group-list">
         {set.rooms.map((room) => (
@@ -78,6 +74,7 @@ interface GroupRowProps {
 }
 
 function GroupRow({ set, room, followed, onFollow }: GroupRowProps) {
+  const { t } = useTranslation(['outcomes', 'notes']);
   const workshop = useAppStore((state) => state.workshop);
   const detailId = useId();
   if (!workshop) return null;
@@ -90,8 +87,8 @@ function GroupRow({ set, room, followed, onFollow }: GroupRowProps) {
           <strong>{room.name}</strong>{' '}
           <span className="muted small-print">
             {members.length === 0
-              ? 'nobody assigned'
-              : `${members.length} ${members.length === 1 ? 'person' : 'people'}, ${present} here`}
+              ? t('groups.nobodyAssigned')
+              : t('groups.members', { count: members.length, present })}
           </span>
         </span>
         <StatusBadge outcomes={workshop.outcomes[room.id]} />
@@ -100,18 +97,20 @@ function GroupRow({ set, room, followed, onFollow }: GroupRowProps) {
           className="small"
           aria-expanded={followed}
           aria-controls={detailId}
-          aria-label={followed ? `Close ${room.name}` : `Read the notes of ${room.name}`}
+          aria-label={
+            followed ? t('groups.closeRoom', { room: room.name }) : t('groups.readNotesOf', { room: room.name })
+          }
           onClick={() => onFollow(room.id)}
         >
-          {followed ? 'Close' : 'Read notes'}
+          {followed ? t('groups.close') : t('groups.readNotes')}
         </button>
       </div>
       <RapporteurPicker setId={set.id} room={room} members={members} />
       {followed && (
         <div id={detailId} className="group-detail">
-          <section className="notes-panel" aria-label={`Notes of ${room.name}`}>
-            <h3>Notes of {room.name}</h3>
-            <NotesPanel roomId={room.id} label={`Notes of ${room.name}`} />
+          <section className="notes-panel" aria-label={t('notes:title.room', { room: room.name })}>
+            <h3>{t('notes:title.room', { room: room.name })}</h3>
+            <NotesPanel roomId={room.id} label={t('notes:title.room', { room: room.name })} />
           </section>
           <OutcomesCard roomId={room.id} roomName={room.name} mode="chair" />
         </div>
@@ -127,6 +126,7 @@ interface PickerProps {
 }
 
 function RapporteurPicker({ setId, room, members }: PickerProps) {
+  const { t } = useTranslation(['outcomes', 'common']);
   const id = useId();
   const choose = (value: string) =>
     void act({
@@ -138,16 +138,16 @@ function RapporteurPicker({ setId, room, members }: PickerProps) {
   return (
     <div className="row rapporteur-picker">
       <label htmlFor={id} className="muted small-print">
-        Rapporteur
+        {t('common:role.rapporteur')}
       </label>
       <select
         id={id}
-        aria-label={`Rapporteur of ${room.name}`}
+        aria-label={t('groups.rapporteurOf', { room: room.name })}
         value={room.rapporteurId ?? ''}
         disabled={members.length === 0}
         onChange={(event) => choose(event.target.value)}
       >
-        <option value="">{members.length === 0 ? 'Assign people to this room first' : 'Nobody yet'}</option>
+        <option value="">{members.length === 0 ? t('groups.assignFirst') : t('groups.nobodyYet')}</option>
         {members.map((person) => (
           <option key={person.id} value={person.id}>
             {person.name}

@@ -1,5 +1,6 @@
 import { emptyOutcomeSections, OUTCOME_SECTIONS, type RoomId } from '@plenary/shared';
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { act } from '../../session/actions.ts';
 import { useAppStore } from '../../stores/appStore.ts';
 import { alreadyPut, canKeepOutcomes, itemCount, reportedVersion } from './outcomes.ts';
@@ -17,6 +18,7 @@ interface Props {
 
 /** A breakout group's outcomes: the four lists, their status, the submitted versions. */
 export function OutcomesCard({ roomId, roomName, mode }: Props) {
+  const { t } = useTranslation('outcomes');
   const workshop = useAppStore((state) => state.workshop);
   const selfId = useAppStore((state) => state.selfId);
   const [editing, setEditing] = useState(false);
@@ -35,25 +37,19 @@ export function OutcomesCard({ roomId, roomName, mode }: Props) {
   return (
     <section className="outcomes-card" aria-labelledby={titleId}>
       <div className="section-head">
-        <h2 id={titleId}>Outcomes of {roomName}</h2>
+        <h2 id={titleId}>{t('card.title', { room: roomName })}</h2>
         <StatusBadge outcomes={outcomes} />
       </div>
       {mode === 'group' && (
         <p className="muted small-print">
-          {keeper
-            ? 'You keep this group’s outcomes. Submit them when the group agrees; you can change them and submit again.'
-            : rapporteur
-              ? `${rapporteur} keeps this group’s outcomes; they appear here as they are written.`
-              : 'This group has no rapporteur yet; a facilitator chooses one.'}
+          {keeper ? t('card.youKeep') : rapporteur ? t('card.theyKeep', { name: rapporteur }) : t('card.noRapporteur')}
         </p>
       )}
       {mode === 'chair' && <ChairReview roomId={roomId} editing={editing} onEdit={setEditing} />}
       {mode === 'chair' && !editing && reported && (
         <>
-          <h3 className="version-title">Version {reported.version} as submitted</h3>
-          {outcomes?.status === 'draft' && (
-            <p className="muted small-print">The group is editing a newer draft since this version.</p>
-          )}
+          <h3 className="version-title">{t('card.versionSubmitted', { version: reported.version })}</h3>
+          {outcomes?.status === 'draft' && <p className="muted small-print">{t('card.newerDraft')}</p>}
           <SectionsView
             sections={reported.sections}
             proposalAction={(text) => (
@@ -72,7 +68,7 @@ export function OutcomesCard({ roomId, roomName, mode }: Props) {
       ) : (
         (mode === 'group' || !reported) && (
           <>
-            {mode === 'chair' && <p className="muted small-print">Not submitted yet. The group’s working draft:</p>}
+            {mode === 'chair' && <p className="muted small-print">{t('card.notSubmitted')}</p>}
             <SectionsView sections={sections} />
           </>
         )
@@ -83,33 +79,35 @@ export function OutcomesCard({ roomId, roomName, mode }: Props) {
 }
 
 function ChairReview({ roomId, editing, onEdit }: { roomId: RoomId; editing: boolean; onEdit: (on: boolean) => void }) {
+  const { t } = useTranslation('outcomes');
   const outcomes = useAppStore((state) => state.workshop?.outcomes[roomId]);
   const latest = outcomes?.versions.at(-1)?.version;
   return (
     <div className="button-row">
       {outcomes?.status === 'submitted' && latest !== undefined && (
         <button type="button" className="primary small" onClick={() => void act({ type: 'outcomes.accept', roomId })}>
-          Accept version {latest}
+          {t('card.accept', { version: latest })}
         </button>
       )}
       <button type="button" className="small quiet" aria-pressed={editing} onClick={() => onEdit(!editing)}>
-        {editing ? 'Done editing' : 'Edit outcomes'}
+        {editing ? t('card.doneEditing') : t('card.edit')}
       </button>
     </div>
   );
 }
 
 function SubmitBar({ roomId, canSubmit }: { roomId: RoomId; canSubmit: boolean }) {
+  const { t } = useTranslation('outcomes');
   const outcomes = useAppStore((state) => state.workshop?.outcomes[roomId]);
   const latest = outcomes?.versions.at(-1)?.version;
   const said =
     canSubmit || latest === undefined
       ? canSubmit
-        ? 'Sends this version to the facilitators.'
-        : 'Add items first.'
+        ? t('card.sends')
+        : t('card.addFirst')
       : outcomes?.status === 'accepted'
-        ? `The facilitators accepted version ${outcomes.acceptedVersion ?? latest}.`
-        : `Version ${latest} is with the facilitators. Change anything to prepare a new version.`;
+        ? t('card.accepted', { version: outcomes.acceptedVersion ?? latest })
+        : t('card.withFacilitators', { version: latest });
   return (
     <div className="submit-bar">
       <button
@@ -118,7 +116,7 @@ function SubmitBar({ roomId, canSubmit }: { roomId: RoomId; canSubmit: boolean }
         disabled={!canSubmit}
         onClick={() => void act({ type: 'outcomes.submit', roomId })}
       >
-        Submit outcomes
+        {t('card.submit')}
       </button>
       <span role="status" className="muted small-print">
         {said}
@@ -127,16 +125,17 @@ function SubmitBar({ roomId, canSubmit }: { roomId: RoomId; canSubmit: boolean }
   );
 }
 
-function PutToPlenary({ roomId, text, done }: { roomId: RoomId; text: string; done: boolean }) {
-  if (done) return <span className="badge">Put to plenary</span>;
+export function PutToPlenary({ roomId, text, done }: { roomId: RoomId; text: string; done: boolean }) {
+  const { t } = useTranslation('outcomes');
+  if (done) return <span className="badge">{t('card.putToPlenary')}</span>;
   return (
     <button
       type="button"
       className="small"
-      aria-label={`Put to plenary: ${text}`}
+      aria-label={t('card.putToPlenaryText', { text })}
       onClick={() => void act({ type: 'proposal.put', text, fromRoomId: roomId })}
     >
-      Put to plenary
+      {t('card.putToPlenary')}
     </button>
   );
 }

@@ -1,12 +1,14 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatDuration } from '../../lib/time.ts';
 import { useNow } from '../../lib/useNow.ts';
 import { act } from '../../session/actions.ts';
 import { useAppStore } from '../../stores/appStore.ts';
 import { selectIsChair } from '../../stores/selectors.ts';
 import { turnClock } from '../queue/turnClock.ts';
+import { PutToPlenary } from './OutcomesCard.tsx';
 import { alreadyPut } from './outcomes.ts';
-import { reportingNow } from './reportBack.ts';
+import { type ReportingNow, reportingNow } from './reportBack.ts';
 import { SectionsView } from './SectionsView.tsx';
 
 /**
@@ -15,29 +17,36 @@ import { SectionsView } from './SectionsView.tsx';
  */
 export function ReportBackCard() {
   const workshop = useAppStore((state) => state.workshop);
+  const current = workshop ? reportingNow(workshop) : null;
+  // Its words are fetched when a report-back starts, not by everyone who enters the stage.
+  return current ? <ReportBackNow current={current} /> : null;
+}
+
+function ReportBackNow({ current }: { current: ReportingNow }) {
+  const { t } = useTranslation('outcomes');
+  const workshop = useAppStore((state) => state.workshop);
   const chair = useAppStore(selectIsChair);
   const selfId = useAppStore((state) => state.selfId);
   const titleId = useId();
-  const now = useNow(500, Boolean(workshop?.reportBack));
-  const current = workshop ? reportingNow(workshop) : null;
-  if (!workshop || !current) return null;
+  const now = useNow(500);
+  if (!workshop) return null;
   const clock = current.turn ? turnClock(current.turn, now) : null;
   const last = current.position >= current.total;
   return (
     <section className="report-back" aria-labelledby={titleId}>
       <div className="section-head">
-        <h2 id={titleId}>Report-back: {current.roomName}</h2>
+        <h2 id={titleId}>{t('reportBack.title', { room: current.roomName })}</h2>
         <span className="muted small-print">
-          Group {current.position} of {current.total} · {current.setName}
+          {t('reportBack.position', { position: current.position, total: current.total, set: current.setName })}
         </span>
       </div>
       <p className="row">
         <span className="grow">
           {current.rapporteurId === selfId ? (
-            <strong>You have the floor: present your group’s outcomes.</strong>
+            <strong>{t('reportBack.yourFloor')}</strong>
           ) : (
             <>
-              <strong>{current.rapporteurName ?? 'Nobody'}</strong> reports for the group
+              <strong>{current.rapporteurName ?? t('reportBack.nobody')}</strong> {t('reportBack.reports')}
             </>
           )}
         </span>
@@ -46,49 +55,41 @@ export function ReportBackCard() {
             {clock.remainingMs === null
               ? formatDuration(clock.elapsedMs)
               : clock.tone === 'over'
-                ? `Time is up (+${formatDuration(-clock.remainingMs)})`
-                : `${formatDuration(clock.remainingMs)} left`}
+                ? t('reportBack.timeUp', { over: formatDuration(-clock.remainingMs) })
+                : t('reportBack.left', { time: formatDuration(clock.remainingMs) })}
           </span>
         )}
       </p>
       {chair && (
         <div className="button-row">
           <button type="button" className="primary small" onClick={() => void act({ type: 'reportBack.next' })}>
-            {last ? 'Finish report-back' : 'Next group'}
+            {last ? t('reportBack.finish') : t('reportBack.next')}
           </button>
           <button type="button" className="small" onClick={() => void act({ type: 'reportBack.stop' })}>
-            Stop
+            {t('reportBack.stop')}
           </button>
         </div>
       )}
       {current.version ? (
         <details open className="report-back-outcomes">
-          <summary>
-            What {current.roomName} submitted (version {current.version.version})
-          </summary>
+          <summary>{t('reportBack.submitted', { room: current.roomName, version: current.version.version })}</summary>
           <SectionsView
             sections={current.version.sections}
             proposalAction={
               chair
-                ? (text) =>
-                    alreadyPut(workshop, current.roomId, text) ? (
-                      <span className="badge">Put to plenary</span>
-                    ) : (
-                      <button
-                        type="button"
-                        className="small"
-                        aria-label={`Put to plenary: ${text}`}
-                        onClick={() => void act({ type: 'proposal.put', text, fromRoomId: current.roomId })}
-                      >
-                        Put to plenary
-                      </button>
-                    )
+                ? (text) => (
+                    <PutToPlenary
+                      roomId={current.roomId}
+                      text={text}
+                      done={alreadyPut(workshop, current.roomId, text)}
+                    />
+                  )
                 : undefined
             }
           />
         </details>
       ) : (
-        <p className="muted small-print">This group submitted no outcomes.</p>
+        <p className="muted small-print">{t('reportBack.nothingSubmitted')}</p>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { minutesToMs } from '../../lib/time.ts';
 import { act } from '../../session/actions.ts';
 import { useAppStore } from '../../stores/appStore.ts';
@@ -6,6 +7,7 @@ import { readyGroups } from './reportBack.ts';
 
 /** Chairs: each group of a set in turn gives its report to the plenary, its rapporteur given the floor. */
 export function ReportBackStart() {
+  const { t } = useTranslation('outcomes');
   const workshop = useAppStore((state) => state.workshop);
   const sets = workshop?.breakouts.sets ?? [];
   const [chosen, setChosen] = useState<string | null>(null);
@@ -25,11 +27,11 @@ export function ReportBackStart() {
   return (
     <form className="panel-section inline-form" onSubmit={start} aria-labelledby="report-back-title">
       <h2 id="report-back-title" className="wide">
-        Report-back in plenary
+        {t('start.title')}
       </h2>
       {sets.length > 1 && (
         <label className="wide">
-          Groups of
+          {t('start.groupsOf')}
           <select value={setId} onChange={(event) => setChosen(event.target.value)}>
             {sets.map((set) => (
               <option key={set.id} value={set.id}>
@@ -40,18 +42,18 @@ export function ReportBackStart() {
         </label>
       )}
       <label>
-        Minutes per group
+        {t('start.minutes')}
         <input type="number" min={0} max={120} value={minutes} onChange={(event) => setMinutes(event.target.value)} />
       </label>
       <button type="submit" className="primary" disabled={breakoutsOpen || ready.reporting === 0}>
-        Start report-back
+        {t('start.start')}
       </button>
       <p className="muted small-print wide">
         {breakoutsOpen
-          ? 'Close the breakout rooms first: groups report back in the plenary.'
+          ? t('start.closeFirst')
           : ready.reporting === 0
-            ? 'No group has a rapporteur yet: choose one per group below.'
-            : `${ready.reporting} of ${ready.rooms} groups have a rapporteur and will report; ${ready.submitted} submitted outcomes. 0 minutes: turns without a time limit.`}
+            ? t('start.noRapporteur')
+            : t('start.ready', { reporting: ready.reporting, rooms: ready.rooms, submitted: ready.submitted })}
       </p>
     </form>
   );

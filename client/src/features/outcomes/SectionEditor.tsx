@@ -1,7 +1,8 @@
 import type { OutcomeSection, RoomId } from '@plenary/shared';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { act } from '../../session/actions.ts';
-import { cleanItems, SECTION_ITEM, SECTION_TITLES } from './outcomes.ts';
+import { cleanItems } from './outcomes.ts';
 
 interface Props {
   roomId: RoomId;
@@ -16,13 +17,13 @@ interface Props {
  * first, and text left in the "add" field is added when the field is left.
  */
 export function SectionEditor({ roomId, section, items }: Props) {
+  const { t } = useTranslation('outcomes');
   const [local, setLocal] = useState<string[] | null>(null);
   const [adding, setAdding] = useState('');
   const saving = useRef(0);
   const typing = useRef(false);
   const headingId = useId();
   const shown = local ?? items;
-  const noun = SECTION_ITEM[section];
 
   // The server's copy changed (ours arriving, or someone else's edit): follow it unless this
   // person has words on the way or not yet sent.
@@ -53,7 +54,7 @@ export function SectionEditor({ roomId, section, items }: Props) {
 
   return (
     <section className="outcome-section" aria-labelledby={headingId}>
-      <h3 id={headingId}>{SECTION_TITLES[section]}</h3>
+      <h3 id={headingId}>{t(`section.${section}`)}</h3>
       {shown.length > 0 && (
         <ol className="outcome-items editing">
           {shown.map((item, index) => (
@@ -64,7 +65,7 @@ export function SectionEditor({ roomId, section, items }: Props) {
                 className="grow"
                 rows={1}
                 maxLength={1000}
-                aria-label={`${SECTION_TITLES[section]}, item ${index + 1}`}
+                aria-label={t('itemLabel', { section: t(`section.${section}`), number: index + 1 })}
                 value={item}
                 onChange={(event) => edit(index, event.target.value)}
                 onBlur={() => {
@@ -74,10 +75,10 @@ export function SectionEditor({ roomId, section, items }: Props) {
               <button
                 type="button"
                 className="small quiet"
-                aria-label={`Remove ${noun} ${index + 1}`}
+                aria-label={t(`removeItem.${section}`, { number: index + 1 })}
                 onClick={() => void save(shown.filter((_, i) => i !== index))}
               >
-                Remove
+                {t('remove')}
               </button>
             </li>
           ))}
@@ -87,14 +88,14 @@ export function SectionEditor({ roomId, section, items }: Props) {
         <input
           className="grow"
           maxLength={1000}
-          aria-label={`New ${noun}`}
-          placeholder={`Add a ${noun}`}
+          aria-label={t(`newItem.${section}`)}
+          placeholder={t(`addItem.${section}`)}
           value={adding}
           onChange={(event) => setAdding(event.target.value)}
           onBlur={() => void add()}
         />
         <button type="submit" className="small">
-          Add
+          {t('add')}
         </button>
       </form>
     </section>

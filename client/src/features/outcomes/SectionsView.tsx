@@ -1,6 +1,6 @@
 import { OUTCOME_SECTIONS, type OutcomeSections } from '@plenary/shared';
 import type { ReactNode } from 'react';
-import { SECTION_TITLES } from './outcomes.ts';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   sections: OutcomeSections;
@@ -10,13 +10,14 @@ interface Props {
 
 /** A group's four lists, read only. */
 export function SectionsView({ sections, proposalAction }: Props) {
+  const { t } = useTranslation('outcomes');
   return (
     <div className="outcome-sections">
       {OUTCOME_SECTIONS.map((section) => (
-        <section key={section} className="outcome-section" aria-label={SECTION_TITLES[section]}>
-          <h3>{SECTION_TITLES[section]}</h3>
+        <section key={section} className="outcome-section" aria-label={t(`section.${section}`)}>
+          <h3>{t(`section.${section}`)}</h3>
           {sections[section].length === 0 ? (
-            <p className="muted small-print">None</p>
+            <p className="muted small-print">{t('none')}</p>
           ) : (
             <ul className="outcome-items">
               {sections[section].map((item, index) => (

@@ -1,4 +1,6 @@
 import type { RoomOutcomes, WorkshopView } from '@plenary/shared';
+import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../i18n/useLocale.ts';
 import { formatClock } from '../../lib/time.ts';
 import { useAppStore } from '../../stores/appStore.ts';
 import { selectViewerTimeZone } from '../../stores/selectors.ts';
@@ -7,20 +9,26 @@ import { SectionsView } from './SectionsView.tsx';
 
 /** Every submitted version, newest first, each one readable as it was sent. */
 export function VersionHistory({ outcomes, workshop }: { outcomes: RoomOutcomes; workshop: WorkshopView }) {
+  const { t } = useTranslation('outcomes');
+  const locale = useLocale();
   const zone = useAppStore(selectViewerTimeZone);
   if (outcomes.versions.length === 0) return null;
   return (
     <details className="version-history">
-      <summary>Submitted versions ({outcomes.versions.length})</summary>
+      <summary>{t('history.title', { count: outcomes.versions.length })}</summary>
       <ol className="plain-list">
         {[...outcomes.versions].reverse().map((version) => (
           <li key={version.version}>
             <details>
               <summary>
-                Version {version.version} · {formatClock(version.submittedAt, zone)} by{' '}
-                {workshop.participants[version.submittedBy]?.name ?? 'someone'} · {itemCount(version.sections)} items
+                {t('history.version', {
+                  version: version.version,
+                  time: formatClock(version.submittedAt, zone, locale),
+                  name: workshop.participants[version.submittedBy]?.name ?? t('history.someone'),
+                  count: itemCount(version.sections),
+                })}
                 {outcomes.acceptedVersion === version.version && (
-                  <span className="badge outcome-accepted">Accepted</span>
+                  <span className="badge outcome-accepted">{t('history.accepted')}</span>
                 )}
               </summary>
               <SectionsView sections={version.sections} />

@@ -1,5 +1,6 @@
 import { type BreakoutSet, emptyOutcomeSections, type RoomOutcomes } from '@plenary/shared';
 import { describe, expect, it } from 'vitest';
+import { en } from '../../testing/english.ts';
 import { pid } from '../../testing/fakes.ts';
 import { participant, rid, workshopView } from '../../testing/workshop.ts';
 import {
@@ -58,12 +59,21 @@ const outcomes = (over: Partial<RoomOutcomes>): RoomOutcomes => ({
 
 describe('outcomes', () => {
   it('says where a group stands, naming the version', () => {
-    expect(outcomesStatus(undefined)).toEqual({ tone: 'empty', text: 'Nothing yet' });
-    expect(outcomesStatus(outcomes({}))).toEqual({ tone: 'draft', text: 'Draft' });
+    const said = (status: ReturnType<typeof outcomesStatus>) =>
+      en(`outcomes:status.${status.label}`, { version: status.version });
+    expect(outcomesStatus(undefined)).toEqual({ tone: 'empty', label: 'empty', version: null });
+    expect(said(outcomesStatus(undefined))).toBe('Nothing yet');
+    expect(outcomesStatus(outcomes({}))).toEqual({ tone: 'draft', label: 'draft', version: null });
     const submitted = outcomes({ status: 'submitted', versions: [version(1), version(2)] });
-    expect(outcomesStatus(submitted).text).toBe('Submitted (version 2)');
-    expect(outcomesStatus({ ...submitted, status: 'draft' }).text).toBe('Draft (changed since version 2)');
-    expect(outcomesStatus({ ...submitted, status: 'accepted', acceptedVersion: 2 }).text).toBe('Accepted (version 2)');
+    expect(said(outcomesStatus(submitted))).toBe('Submitted (version 2)');
+    expect(outcomesStatus({ ...submitted, status: 'draft' })).toEqual({
+      tone: 'draft',
+      label: 'draftChanged',
+      version: 2,
+    });
+    expect(said(outcomesStatus({ ...submitted, status: 'draft' }))).toBe('Draft (changed since version 2)');
+    const accepted = outcomesStatus({ ...submitted, status: 'accepted', acceptedVersion: 1 });
+    expect(said(accepted)).toBe('Accepted (version 1)');
   });
 
   it('reports the accepted version, else the latest submitted, as the report does', () => {

@@ -3,7 +3,6 @@ import {
   type BreakoutSet,
   isChair,
   OUTCOME_SECTIONS,
-  type OutcomeSection,
   type OutcomeSections,
   type OutcomeVersion,
   type ParticipantId,
@@ -12,35 +11,29 @@ import {
   type WorkshopView,
 } from '@plenary/shared';
 
-/** As the report titles them. */
-export const SECTION_TITLES: Record<OutcomeSection, string> = {
-  challenges: 'Challenges',
-  solutions: 'Possible solutions',
-  trends: 'Future trends',
-  proposals: 'Proposals',
-};
-
-/** One item of a section, for "Add a …" and item labels. */
-export const SECTION_ITEM: Record<OutcomeSection, string> = {
-  challenges: 'challenge',
-  solutions: 'solution',
-  trends: 'trend',
-  proposals: 'proposal',
-};
-
 export type OutcomesTone = 'empty' | 'draft' | 'submitted' | 'accepted';
 
+export interface OutcomesStatus {
+  tone: OutcomesTone;
+  /** what the badge says (`outcomes:status.<label>`): a draft changed since a submission says so */
+  label: OutcomesTone | 'draftChanged';
+  /** the version the badge names, if any */
+  version: number | null;
+}
+
 /** The status badge: where a group's outcomes stand. */
-export function outcomesStatus(outcomes: RoomOutcomes | undefined): { tone: OutcomesTone; text: string } {
-  if (!outcomes) return { tone: 'empty', text: 'Nothing yet' };
+export function outcomesStatus(outcomes: RoomOutcomes | undefined): OutcomesStatus {
+  if (!outcomes) return { tone: 'empty', label: 'empty', version: null };
   const latest = outcomes.versions.at(-1)?.version ?? 0;
   switch (outcomes.status) {
     case 'draft':
-      return { tone: 'draft', text: latest === 0 ? 'Draft' : `Draft (changed since version ${latest})` };
+      return latest === 0
+        ? { tone: 'draft', label: 'draft', version: null }
+        : { tone: 'draft', label: 'draftChanged', version: latest };
     case 'submitted':
-      return { tone: 'submitted', text: `Submitted (version ${latest})` };
+      return { tone: 'submitted', label: 'submitted', version: latest };
     case 'accepted':
-      return { tone: 'accepted', text: `Accepted (version ${outcomes.acceptedVersion ?? latest})` };
+      return { tone: 'accepted', label: 'accepted', version: outcomes.acceptedVersion ?? latest };
   }
 }
 

@@ -1,5 +1,6 @@
 import { isDiscussant, type Poll } from '@plenary/shared';
 import { type CSSProperties, type FormEvent, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { EMPTY } from '../../lib/empty.ts';
 import { act } from '../../session/actions.ts';
 import { useAppStore } from '../../stores/appStore.ts';
@@ -8,15 +9,16 @@ import { liveCounts, myVote, parseOptions, share, visiblePolls } from './polls.t
 
 /** Polls: chairs prepare, open and close them; participants vote (and may change their vote while open). */
 export function PollsSection() {
+  const { t } = useTranslation('polls');
   const polls = useAppStore((state) => state.workshop?.polls ?? EMPTY);
   const chair = useAppStore(selectIsChair);
   const list = visiblePolls(polls, chair);
   return (
     <section className="panel-section" aria-labelledby="polls-title">
-      <h2 id="polls-title">Polls</h2>
+      <h2 id="polls-title">{t('title')}</h2>
       {chair && <CreatePoll />}
       {list.length === 0 ? (
-        <p className="muted">No polls yet.</p>
+        <p className="muted">{t('none')}</p>
       ) : (
         <ol className="plain-list decision-list">
           {list.map((poll) => (
@@ -29,6 +31,7 @@ export function PollsSection() {
 }
 
 function PollItem({ poll, chair }: { poll: Poll; chair: boolean }) {
+  const { t } = useTranslation('polls');
   const self = useAppStore(selectSelf);
   const groupName = useId();
   const mine = myVote(poll, self?.id ?? null);
@@ -43,14 +46,13 @@ function PollItem({ poll, chair }: { poll: Poll; chair: boolean }) {
     if (!(await act({ type: 'poll.vote', pollId: poll.id, optionId }))) setChoosing(null);
   };
   const canVote = poll.status === 'open' && self !== undefined && isDiscussant(self.role);
-  const label = { draft: 'Not open yet', open: 'Open', closed: 'Closed' }[poll.status];
   return (
     <li className="decision" data-status={poll.status}>
       <p className="decision-text">{poll.question}</p>
-      <p className="muted small-print">{label}</p>
+      <p className="muted small-print">{t(`status.${poll.status}`)}</p>
       {canVote && (
         <fieldset className="poll-options">
-          <legend className="visually-hidden">Your vote</legend>
+          <legend className="visually-hidden">{t('yourVote')}</legend>
           {poll.options.map((option) => (
             <label key={option.id}>
               <input
@@ -62,9 +64,7 @@ function PollItem({ poll, chair }: { poll: Poll; chair: boolean }) {
               {option.label}
             </label>
           ))}
-          <p className="muted small-print">
-            {mine ? 'Your vote is counted; you can change it until the poll closes.' : 'Choose one.'}
-          </p>
+          <p className="muted small-print">{mine ? t('counted') : t('chooseOne')}</p>
         </fieldset>
       )}
       {poll.status === 'open' && chair && <Counts poll={poll} live />}
@@ -77,7 +77,7 @@ function PollItem({ poll, chair }: { poll: Poll; chair: boolean }) {
               className="small primary"
               onClick={() => void act({ type: 'poll.open', pollId: poll.id })}
             >
-              Open poll
+              {t('open')}
             </button>
           ) : (
             <button
@@ -85,7 +85,7 @@ function PollItem({ poll, chair }: { poll: Poll; chair: boolean }) {
               className="small primary"
               onClick={() => void act({ type: 'poll.close', pollId: poll.id })}
             >
-              Close poll and show results
+              {t('close')}
             </button>
           )}
         </div>
@@ -96,17 +96,14 @@ function PollItem({ poll, chair }: { poll: Poll; chair: boolean }) {
 
 /** Live ballots (chairs, while open) or the results (everyone, once closed). */
 function Counts({ poll, live = false }: { poll: Poll; live?: boolean }) {
+  const { t } = useTranslation('polls');
   const rows = live
     ? liveCounts(poll).map((count) => ({ id: count.optionId, label: count.label, value: count.votes }))
     : (poll.results ?? []).map((result) => ({ id: result.optionId, label: result.label, value: result.people }));
   const total = rows.reduce((sum, row) => sum + row.value, 0);
   return (
-    <section className="poll-results" aria-label={live ? 'Votes so far' : 'Results'}>
-      <p className="muted small-print">
-        {live
-          ? `Votes so far (${total}), seen by facilitators only`
-          : `Results (${total} ${total === 1 ? 'person' : 'people'})`}
-      </p>
+    <section className="poll-results" aria-label={live ? t('votesSoFarLabel') : t('resultsLabel')}>
+      <p className="muted small-print">{live ? t('votesSoFar', { count: total }) : t('results', { count: total })}</p>
       <ul className="plain-list">
         {rows.map((row) => (
           <li key={row.id} className="poll-bar" style={{ '--share': `${share(row.value, total)}%` } as CSSProperties}>
@@ -122,6 +119,7 @@ function Counts({ poll, live = false }: { poll: Poll; live?: boolean }) {
 }
 
 function CreatePoll() {
+  const { t } = useTranslation('polls');
   const [question, setQuestion] = useState('');
   const [options, setOptions] = useState('');
   const parsed = parseOptions(options);
@@ -135,17 +133,17 @@ function CreatePoll() {
   return (
     <form className="inline-form" onSubmit={submit}>
       <label className="wide">
-        Question
+        {t('create.question')}
         <input required maxLength={300} value={question} onChange={(event) => setQuestion(event.target.value)} />
       </label>
       <label className="wide">
-        Options, one per line
+        {t('create.options')}
         <textarea rows={3} required value={options} onChange={(event) => setOptions(event.target.value)} />
       </label>
       <button type="submit" disabled={parsed.length < 2 || parsed.length > 12 || !question.trim()}>
-        Prepare poll
+        {t('create.prepare')}
       </button>
-      <span className="muted small-print">Then open it when the meeting is ready to vote.</span>
+      <span className="muted small-print">{t('create.then')}</span>
     </form>
   );
 }

@@ -1,19 +1,21 @@
 import type { Presentation } from '@plenary/shared';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FailureText } from '../../components/FailureText.tsx';
 import { act } from '../../session/actions.ts';
 import { useAppStore } from '../../stores/appStore.ts';
 import { selectIsChair } from '../../stores/selectors.ts';
 import { browse, FOLLOWING, type Following, follow, presenterStep, shownPage, stepLocally } from './following.ts';
 import { PresenterControls } from './PresenterControls.tsx';
-import { useBoxSize, useDeck, usePaint } from './useDeck.ts';
+import { type DeckProblem, useBoxSize, useDeck, usePaint } from './useDeck.ts';
 
 /** The presented PDF, large on the stage: the presenter turns pages, everyone else follows or browses. */
 export function DeckStage({ presentation }: { presentation: Presentation }) {
+  const { t } = useTranslation('presentation');
   const workshopId = useAppStore((state) => state.workshopId);
   const item = useAppStore((state) => state.workshop?.library.find((entry) => entry.id === presentation.libraryItemId));
-  const presenterName = useAppStore(
-    (state) => state.workshop?.participants[presentation.presenterId]?.name ?? 'someone who left',
-  );
+  const presenterName =
+    useAppStore((state) => state.workshop?.participants[presentation.presenterId]?.name) ?? t('someoneWhoLeft');
   const selfId = useAppStore((state) => state.selfId);
   const chair = useAppStore(selectIsChair);
   const deckState = useDeck(workshopId, item);
@@ -40,26 +42,32 @@ export function DeckStage({ presentation }: { presentation: Presentation }) {
 
   const browsing = !presenting && following.mode === 'browse';
   return (
-    <section className="deck-stage" aria-label="Presentation">
+    <section className="deck-stage" aria-label={t('label')}>
       <header className="deck-bar">
         <p className="deck-title">
-          <strong>{item?.name ?? 'Presentation'}</strong>{' '}
-          <span className="muted">{presenting ? 'You are presenting' : `presented by ${presenterName}`}</span>
+          <strong>{item?.name ?? t('label')}</strong>{' '}
+          <span className="muted">
+            {presenting ? t('youArePresenting') : t('presentedBy', { name: presenterName })}
+          </span>
         </p>
         <p className="deck-page" role="status" aria-live="polite">
-          {pageCount ? `Page ${page} of ${pageCount}` : 'Loading…'}
+          {pageCount ? t('page', { page, count: pageCount }) : t('loading')}
           {browsing && page !== presentation.page && (
-            <span className="muted"> (presenter on page {presentation.page})</span>
+            <span className="muted"> {t('presenterOnPage', { page: presentation.page })}</span>
           )}
         </p>
       </header>
       <div className="deck-view" ref={box}>
-        {deckState.kind === 'failed' && <p className="deck-problem">{deckState.message}</p>}
-        {deckState.kind === 'loading' && <p className="muted">Opening the deck…</p>}
+        {deckState.kind === 'failed' && (
+          <p className="deck-problem">
+            <DeckProblemText problem={deckState.problem} name={item?.name ?? ''} />
+          </p>
+        )}
+        {deckState.kind === 'loading' && <p className="muted">{t('opening')}</p>}
         <canvas
           ref={canvas}
           className="deck-canvas"
-          aria-label={`Slide ${page}`}
+          aria-label={t('slide', { page })}
           data-painted-page={painted ?? undefined}
           hidden={!deck}
         />
@@ -69,14 +77,14 @@ export function DeckStage({ presentation }: { presentation: Presentation }) {
           {(presenting || browsing) && (
             <>
               <button type="button" onClick={() => step(-1)} disabled={!deck || page <= 1}>
-                Previous
+                {t('previous')}
               </button>
               <button
                 type="button"
                 onClick={() => step(1)}
                 disabled={!deck || (pageCount !== null && page >= pageCount)}
               >
-                Next
+                {t('next')}
               </button>
             </>
           )}
@@ -89,7 +97,7 @@ export function DeckStage({ presentation }: { presentation: Presentation }) {
                 )
               }
             >
-              {following.mode === 'follow' ? 'Browse freely' : 'Follow presenter'}
+              {following.mode === 'follow' ? t('browse') : t('follow')}
             </button>
           )}
         </div>
@@ -97,6 +105,24 @@ export function DeckStage({ presentation }: { presentation: Presentation }) {
       </footer>
     </section>
   );
+}
+
+function DeckProblemText({ problem, name }: { problem: DeckProblem; name: string }) {
+  const { t } = useTranslation('presentation');
+  switch (problem.kind) {
+    case 'gone':
+      return t('problem.gone');
+    case 'noToken':
+      return t('problem.noToken');
+    case 'unreadable':
+      return t('problem.unreadable', { name });
+    case 'notFetched':
+      return (
+        <>
+          {t('problem.notFetched', { name })} <FailureText failure={problem.error} />
+        </>
+      );
+  }
 }
 
 /** Left and right arrows turn pages, unless typing or moving between tabs. */

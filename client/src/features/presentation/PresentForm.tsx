@@ -1,10 +1,12 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { act } from '../../session/actions.ts';
 import { useAppStore } from '../../stores/appStore.ts';
 import { presenterOptions } from './PresenterControls.tsx';
 
 /** Chairs: put a PDF of the library on everyone's stage, presented by themselves or by someone they pick. */
 export function PresentForm() {
+  const { t } = useTranslation('presentation');
   const library = useAppStore((state) => state.workshop?.library);
   const decks = (library ?? []).filter((item) => item.type === 'pdf');
   const people = presenterOptions(useAppStore((state) => state.workshop?.participants));
@@ -28,14 +30,14 @@ export function PresentForm() {
   return (
     <form
       className="present-form"
-      aria-label="Present a deck"
+      aria-label={t('form.label')}
       onSubmit={(event) => {
         event.preventDefault();
         start();
       }}
     >
       <div className="field">
-        <label htmlFor={deckField}>Deck</label>
+        <label htmlFor={deckField}>{t('form.deck')}</label>
         <select id={deckField} value={deck?.id ?? ''} onChange={(event) => setDeckId(event.target.value)}>
           {decks.map((candidate) => (
             <option key={candidate.id} value={candidate.id}>
@@ -45,13 +47,13 @@ export function PresentForm() {
         </select>
       </div>
       <div className="field">
-        <label htmlFor={presenterField}>Presenter</label>
+        <label htmlFor={presenterField}>{t('form.presenter')}</label>
         <select
           id={presenterField}
           value={presenter?.id ?? ''}
           onChange={(event) => setPresenterId(event.target.value)}
         >
-          <option value="">Myself</option>
+          <option value="">{t('form.myself')}</option>
           {people
             .filter((person) => person.id !== selfId)
             .map((person) => (
@@ -62,7 +64,7 @@ export function PresentForm() {
         </select>
       </div>
       <button type="submit" className="primary">
-        {presenting ? 'Present instead' : 'Present'}
+        {presenting ? t('form.presentInstead') : t('form.present')}
       </button>
     </form>
   );

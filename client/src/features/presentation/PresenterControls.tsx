@@ -1,5 +1,6 @@
 import type { ParticipantId, Presentation } from '@plenary/shared';
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { act } from '../../session/actions.ts';
 import { useAppStore } from '../../stores/appStore.ts';
 import type { AppState } from '../../stores/state.ts';
@@ -20,6 +21,7 @@ export const presenterOptions = (participants: Participants | undefined): Person
 
 /** Chairs hand the deck over, take it back and stop; a presenter may stop their own presentation. */
 export function PresenterControls({ presentation, chair }: { presentation: Presentation; chair: boolean }) {
+  const { t } = useTranslation('presentation');
   const selfId = useAppStore((state) => state.selfId);
   const people = presenterOptions(useAppStore((state) => state.workshop?.participants));
   const others = people.filter((person) => person.id !== presentation.presenterId);
@@ -31,12 +33,12 @@ export function PresenterControls({ presentation, chair }: { presentation: Prese
       {chair && others.length > 0 && (
         <>
           <label htmlFor={pickerId} className="visually-hidden">
-            Hand over to
+            {t('controls.handOverTo')}
           </label>
           <select id={pickerId} value={target?.id ?? ''} onChange={(event) => setChosen(event.target.value)}>
             {others.map((person) => (
               <option key={person.id} value={person.id}>
-                {person.id === selfId ? `${person.name} (you)` : person.name}
+                {person.id === selfId ? t('controls.you', { name: person.name }) : person.name}
               </option>
             ))}
           </select>
@@ -46,7 +48,7 @@ export function PresenterControls({ presentation, chair }: { presentation: Prese
             disabled={!target}
             onClick={() => target && void act({ type: 'presentation.handOver', presenterId: target.id })}
           >
-            Hand over
+            {t('controls.handOver')}
           </button>
         </>
       )}
@@ -56,11 +58,11 @@ export function PresenterControls({ presentation, chair }: { presentation: Prese
           className="small"
           onClick={() => void act({ type: 'presentation.handOver', presenterId: selfId })}
         >
-          Take back
+          {t('controls.takeBack')}
         </button>
       )}
       <button type="button" className="small danger" onClick={() => void act({ type: 'presentation.stop' })}>
-        Stop presenting
+        {t('controls.stop')}
       </button>
     </div>
   );

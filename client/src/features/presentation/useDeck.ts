@@ -1,10 +1,18 @@
 import type { WorkshopId } from '@plenary/shared';
 import { type RefObject, useEffect, useRef, useState } from 'react';
+import type { Failure } from '../../i18n/message.ts';
 import { credentials } from '../../session/actions.ts';
 import { fetchDocument } from '../library/libraryHttp.ts';
 import { type Deck, isCancelled, openDeck } from './pdfDeck.ts';
 
-export type DeckState = { kind: 'loading' } | { kind: 'ready'; deck: Deck } | { kind: 'failed'; message: string };
+/** Why the deck can't be shown: gone from the library, no token, not fetched, or not a PDF. */
+export type DeckProblem =
+  | { kind: 'gone' }
+  | { kind: 'noToken' }
+  | { kind: 'notFetched'; error: Failure }
+  | { kind: 'unreadable' };
+
+export type DeckState = { kind: 'loading' } | { kind: 'ready'; deck: Deck } | { kind: 'failed'; problem: DeckProblem };
 
 /** The presented PDF, fetched with this page's token and opened with pdf.js; closed when it changes. */
 export function useDeck(workshopId: WorkshopId | null, item: { id: string; name: string } | undefined): DeckState {
@@ -13,7 +21,7 @@ export function useDeck(workshopId: WorkshopId | null, item: { id: string; name:
   const itemName = item?.name ?? '';
   useEffect(() => {
     if (!workshopId || !itemId) {
-      setState({ kind: 'failed', message: 'The presented document is no longer in the library.' });
+      setState({ kind: 'failed', problem: { kind: 'gone' } });
       return;
     }
     let gone = false;
@@ -21,14 +29,14 @@ export function useDeck(workshopId: WorkshopId | null, item: { id: string; name:
     setState({ kind: 'loading' });
     const token = credentials.participantToken(workshopId);
     if (!token) {
-      setState({ kind: 'failed', message: 'This page has no participant token; reload it to see the deck.' });
+      setState({ kind: 'failed', problem: { kind: 'noToken' } });
       return;
     }
     void (async () => {
       const file = await fetchDocument({ workshopId, item: { id: itemId, name: itemName }, token });
       if (gone) return;
       if (!file.ok) {
-        setState({ kind: 'failed', message: file.message });
+        setState({ kind: 'failed', problem: { kind: 'notFetched', error: file.error } });
         return;
       }
       try {
@@ -40,7 +48,7 @@ export function useDeck(workshopId: WorkshopId | null, item: { id: string; name:
         opened = deck;
         setState({ kind: 'ready', deck });
       } catch {
-        if (!gone) setState({ kind: 'failed', message: `${itemName} could not be read as a PDF.` });
+        if (!gone) setState({ kind: 'failed', problem: { kind: 'unreadable' } });
       }
     })();
     return () => {

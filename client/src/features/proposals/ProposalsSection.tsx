@@ -1,34 +1,25 @@
 import { isDiscussant, PROPOSAL_RESPONSES, type Proposal, type RoomId } from '@plenary/shared';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useListFormat } from '../../i18n/useLocale.ts';
 import { act } from '../../session/actions.ts';
 import { useAppStore } from '../../stores/appStore.ts';
 import { selectIsChair, selectSelf } from '../../stores/selectors.ts';
-import {
-  describeTally,
-  liveTally,
-  myResponse,
-  orderedProposals,
-  RESPONSE_LABELS,
-  roomName,
-  summariseResult,
-} from './proposals.ts';
+import { liveTally, myResponse, orderedProposals, roomName, summariseResult } from './proposals.ts';
 
 /** Consensus checks: chairs put a proposal, participants agree, object or abstain, chairs close. */
 export function ProposalsSection() {
+  const { t } = useTranslation('proposals');
   const proposals = useAppStore((state) => state.workshop?.proposals);
   const chair = useAppStore(selectIsChair);
   if (!proposals) return null;
   const list = orderedProposals(proposals);
   return (
     <section className="panel-section" aria-labelledby="proposals-title">
-      <h2 id="proposals-title">Proposals</h2>
+      <h2 id="proposals-title">{t('title')}</h2>
       {chair && <PutProposal />}
       {list.length === 0 ? (
-        <p className="muted">
-          {chair
-            ? 'No proposals yet. Put one above, or take one from a group’s outcomes (Groups tab).'
-            : 'No proposals yet. When the facilitators put one to the meeting, you answer it here.'}
-        </p>
+        <p className="muted">{chair ? t('noneChair') : t('none')}</p>
       ) : (
         <ol className="plain-list decision-list">
           {list.map((proposal) => (
@@ -41,6 +32,7 @@ export function ProposalsSection() {
 }
 
 function ProposalItem({ proposal, chair }: { proposal: Proposal; chair: boolean }) {
+  const { t } = useTranslation('proposals');
   const workshop = useAppStore((state) => state.workshop);
   const self = useAppStore(selectSelf);
   if (!workshop) return null;
@@ -51,16 +43,16 @@ function ProposalItem({ proposal, chair }: { proposal: Proposal; chair: boolean 
     <li className="decision" data-status={proposal.status}>
       <p className="decision-text">{proposal.text}</p>
       <p className="muted small-print">
-        {from ? `From ${from}` : 'From the floor'} · {proposal.status === 'open' ? 'Open' : 'Closed'}
+        {from ? t('from', { room: from }) : t('fromTheFloor')} · {t(`status.${proposal.status}`)}
       </p>
       {proposal.status === 'open' ? (
         <>
           {canAnswer &&
             (mine ? (
-              <p role="status">You answered: {RESPONSE_LABELS[mine]}</p>
+              <p role="status">{t('answered', { answer: t(`response.${mine}`) })}</p>
             ) : (
               <fieldset className="button-row answer-choice">
-                <legend className="visually-hidden">Your answer to: {proposal.text}</legend>
+                <legend className="visually-hidden">{t('answerTo', { text: proposal.text })}</legend>
                 {PROPOSAL_RESPONSES.map((response) => (
                   <button
                     key={response}
@@ -68,20 +60,20 @@ function ProposalItem({ proposal, chair }: { proposal: Proposal; chair: boolean 
                     className={response === 'object' ? 'small attention' : 'small'}
                     onClick={() => void act({ type: 'proposal.respond', proposalId: proposal.id, response })}
                   >
-                    {RESPONSE_LABELS[response]}
+                    {t(`response.${response}`)}
                   </button>
                 ))}
               </fieldset>
             ))}
           {chair && (
             <div className="row">
-              <span className="grow muted small-print">So far: {describeTally(liveTally(proposal))}</span>
+              <span className="grow muted small-print">{t('soFar', { tally: t('tally', liveTally(proposal)) })}</span>
               <button
                 type="button"
                 className="small primary"
                 onClick={() => void act({ type: 'proposal.close', proposalId: proposal.id })}
               >
-                Close and show result
+                {t('close')}
               </button>
             </div>
           )}
@@ -94,20 +86,27 @@ function ProposalItem({ proposal, chair }: { proposal: Proposal; chair: boolean 
 }
 
 function Result({ proposal }: { proposal: Proposal }) {
+  const { t } = useTranslation('proposals');
+  const list = useListFormat();
   const participants = useAppStore((state) => state.workshop?.participants);
   if (!proposal.result || !participants) return null;
   const summary = summariseResult(proposal.result, participants);
   return (
     <div className="decision-result" data-consensus={summary.consensus ? '' : undefined}>
       <p>
-        <strong>{summary.headline}</strong> · {summary.counts}
+        <strong>{summary.consensus ? t('consensus') : t('noConsensus')}</strong> · {t('tally', summary.tally)}
       </p>
-      {summary.objectors.length > 0 && <p className="small-print">Objected: {summary.objectors.join(', ')}</p>}
+      {summary.objectors.length > 0 && (
+        <p className="small-print">
+          {t('objected', { names: list(summary.objectors.map((name) => name ?? t('someone'))) })}
+        </p>
+      )}
     </div>
   );
 }
 
 function PutProposal() {
+  const { t } = useTranslation('proposals');
   const sets = useAppStore((state) => state.workshop?.breakouts.sets);
   const [text, setText] = useState('');
   const [from, setFrom] = useState('');
@@ -124,24 +123,24 @@ function PutProposal() {
   return (
     <form className="inline-form" onSubmit={submit}>
       <label className="wide">
-        Proposal
+        {t('put.proposal')}
         <textarea rows={2} maxLength={2000} required value={text} onChange={(event) => setText(event.target.value)} />
       </label>
       {rooms.length > 0 && (
         <label>
-          From group (optional)
+          {t('put.fromGroup')}
           <select value={from} onChange={(event) => setFrom(event.target.value)}>
-            <option value="">From the floor</option>
+            <option value="">{t('fromTheFloor')}</option>
             {rooms.map(({ room, set }) => (
               <option key={room.id} value={room.id}>
-                {sets && sets.length > 1 ? `${room.name} (${set.name})` : room.name}
+                {sets && sets.length > 1 ? t('put.roomOfSet', { room: room.name, set: set.name }) : room.name}
               </option>
             ))}
           </select>
         </label>
       )}
       <button type="submit" className="primary">
-        Put to plenary
+        {t('put.submit')}
       </button>
     </form>
   );

@@ -1,5 +1,6 @@
 import type { Proposal } from '@plenary/shared';
 import { describe, expect, it } from 'vitest';
+import { en } from '../../testing/english.ts';
 import { pid } from '../../testing/fakes.ts';
 import { participant, rid, workshopView } from '../../testing/workshop.ts';
 import { liveTally, myResponse, orderedProposals, roomName, summariseResult } from './proposals.ts';
@@ -27,17 +28,18 @@ describe('proposals', () => {
 
   it('says whether there is consensus, with the counts and who objected', () => {
     const people = { [pid('ben')]: participant('ben', { name: 'Ben' }) };
-    expect(
-      summariseResult({ consensus: false, agree: 5, object: 1, abstain: 2, objectors: [pid('ben')] }, people),
-    ).toEqual({
+    const result = { consensus: false, agree: 5, object: 1, abstain: 2, objectors: [pid('ben'), pid('gone')] };
+    const summary = summariseResult(result, people);
+    expect(summary).toEqual({
       consensus: false,
-      headline: 'No consensus',
-      counts: '5 agree, 1 object, 2 abstain',
-      objectors: ['Ben'],
+      tally: { agree: 5, object: 1, abstain: 2 },
+      objectors: ['Ben', null],
     });
-    expect(summariseResult({ consensus: true, agree: 0, object: 0, abstain: 0, objectors: [] }, people).headline).toBe(
-      'Consensus: no objection',
-    );
+    expect(en('proposals:tally', summary.tally)).toBe('5 agree, 1 object, 2 abstain');
+    expect(summariseResult({ ...result, consensus: true, objectors: [] }, people)).toMatchObject({
+      consensus: true,
+      objectors: [],
+    });
   });
 
   it('lists open proposals first, in order, then closed ones, newest first', () => {

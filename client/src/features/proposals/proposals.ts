@@ -1,18 +1,11 @@
-import {
-  type Participant,
-  type ParticipantId,
-  PROPOSAL_RESPONSES,
-  type Proposal,
-  type ProposalResponse,
-  type ProposalResult,
-  type WorkshopView,
+import type {
+  Participant,
+  ParticipantId,
+  Proposal,
+  ProposalResponse,
+  ProposalResult,
+  WorkshopView,
 } from '@plenary/shared';
-
-export const RESPONSE_LABELS: Record<ProposalResponse, string> = {
-  agree: 'Agree',
-  object: 'Object',
-  abstain: 'Abstain',
-};
 
 /** Answers so far (one per participant; the result, when closed, weighs meeting rooms by their people). */
 export function liveTally(proposal: Proposal): Record<ProposalResponse, number> {
@@ -21,17 +14,11 @@ export function liveTally(proposal: Proposal): Record<ProposalResponse, number> 
   return tally;
 }
 
-export function describeTally(tally: Record<ProposalResponse, number>): string {
-  return PROPOSAL_RESPONSES.map((response) => `${tally[response]} ${RESPONSE_LABELS[response].toLowerCase()}`).join(
-    ', ',
-  );
-}
-
 export interface ResultSummary {
   consensus: boolean;
-  headline: string;
-  counts: string;
-  objectors: string[];
+  tally: Record<ProposalResponse, number>;
+  /** who objected, by name; null for someone the roster no longer knows */
+  objectors: Array<string | null>;
 }
 
 export function summariseResult(
@@ -40,9 +27,8 @@ export function summariseResult(
 ): ResultSummary {
   return {
     consensus: result.consensus,
-    headline: result.consensus ? 'Consensus: no objection' : 'No consensus',
-    counts: describeTally(result),
-    objectors: result.objectors.map((id) => participants[id]?.name ?? 'someone'),
+    tally: { agree: result.agree, object: result.object, abstain: result.abstain },
+    objectors: result.objectors.map((id) => participants[id]?.name ?? null),
   };
 }
 

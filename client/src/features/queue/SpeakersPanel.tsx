@@ -1,16 +1,19 @@
 import type { QueueEntry, QueueEntryKind } from '@plenary/shared';
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { act } from '../../session/actions.ts';
 import { useAppStore } from '../../stores/appStore.ts';
 import { selectIsChair } from '../../stores/selectors.ts';
 import { SpeakingTimeChartPanel } from '../stats/lazy.tsx';
 import { CurrentSpeaker } from './CurrentSpeaker.tsx';
-import { KIND_LABELS, RAISE_KINDS, speakerName } from './kinds.ts';
+import { RAISE_KINDS } from './kinds.ts';
+import { useSpeakerName } from './useSpeakerName.ts';
 
 /** The speaker queue: who has the floor, who is waiting and why; raising and lowering one's hand. */
 export function SpeakersPanel({ canSpeak }: { canSpeak: boolean }) {
+  const { t } = useTranslation('queue');
   const queue = useAppStore((state) => state.workshop?.queue);
-  const participants = useAppStore((state) => state.workshop?.participants);
+  const speakerName = useSpeakerName();
   const selfId = useAppStore((state) => state.selfId);
   const chair = useAppStore(selectIsChair);
   if (!queue) return null;
@@ -22,24 +25,24 @@ export function SpeakersPanel({ canSpeak }: { canSpeak: boolean }) {
       {canSpeak && <HandControls position={own === -1 ? null : own + 1} />}
       <section className="panel-section" aria-labelledby="queue-title">
         <div className="section-head">
-          <h2 id="queue-title">Queue ({entries.length})</h2>
+          <h2 id="queue-title">{t('queue.title', { count: entries.length })}</h2>
           {chair && entries.length > 0 && (
             <div className="button-row">
               <button type="button" className="primary small" onClick={() => void act({ type: 'queue.giveFloor' })}>
-                Give floor
+                {t('queue.giveFloor')}
               </button>
               <button type="button" className="small" onClick={() => void act({ type: 'queue.clear' })}>
-                Clear
+                {t('queue.clear')}
               </button>
             </div>
           )}
         </div>
         {entries.length === 0 ? (
-          <p className="muted">No one is waiting to speak.</p>
+          <p className="muted">{t('queue.empty')}</p>
         ) : (
-          <ol aria-label="Speaker queue" className="queue">
+          <ol aria-label={t('queue.label')} className="queue">
             {entries.map((entry) => (
-              <QueueRow key={entry.id} entry={entry} name={speakerName(entry, participants)} chair={chair} />
+              <QueueRow key={entry.id} entry={entry} name={speakerName(entry)} chair={chair} />
             ))}
           </ol>
         )}
@@ -50,27 +53,28 @@ export function SpeakersPanel({ canSpeak }: { canSpeak: boolean }) {
 }
 
 function QueueRow({ entry, name, chair }: { entry: QueueEntry; name: string; chair: boolean }) {
+  const { t } = useTranslation('queue');
   return (
     <li className="queue-entry">
       <span className="grow">{name}</span>
-      <span className={`badge kind-${entry.kind}`}>{KIND_LABELS[entry.kind]}</span>
+      <span className={`badge kind-${entry.kind}`}>{t(`kind.${entry.kind}`)}</span>
       {chair && (
         <span className="button-row">
           <button
             type="button"
             className="small"
-            aria-label={`Give floor to ${name}`}
+            aria-label={t('queue.giveFloorTo', { name })}
             onClick={() => void act({ type: 'queue.giveFloor', entryId: entry.id })}
           >
-            Give floor
+            {t('queue.giveFloor')}
           </button>
           <button
             type="button"
             className="small quiet"
-            aria-label={`Remove ${name}`}
+            aria-label={t('queue.removePerson', { name })}
             onClick={() => void act({ type: 'queue.remove', entryId: entry.id })}
           >
-            Remove
+            {t('queue.remove')}
           </button>
         </span>
       )}
@@ -79,14 +83,15 @@ function QueueRow({ entry, name, chair }: { entry: QueueEntry; name: string; cha
 }
 
 function HandControls({ position }: { position: number | null }) {
+  const { t } = useTranslation('queue');
   const [kind, setKind] = useState<QueueEntryKind>('new-point');
   const name = useId();
   if (position !== null) {
     return (
       <div className="hand-controls raised">
-        <p role="status">Your hand is raised: you are number {position} in the queue.</p>
+        <p role="status">{t('hand.raised', { position })}</p>
         <button type="button" onClick={() => void act({ type: 'queue.lowerHand' })}>
-          Lower hand
+          {t('hand.lower')}
         </button>
       </div>
     );
@@ -100,16 +105,16 @@ function HandControls({ position }: { position: number | null }) {
       }}
     >
       <fieldset className="kind-choice">
-        <legend>I want to make a</legend>
+        <legend>{t('hand.kind')}</legend>
         {RAISE_KINDS.map((option) => (
           <label key={option}>
             <input type="radio" name={name} value={option} checked={kind === option} onChange={() => setKind(option)} />
-            {KIND_LABELS[option]}
+            {t(`kind.${option}`)}
           </label>
         ))}
       </fieldset>
       <button type="submit" className="primary">
-        Raise hand
+        {t('hand.raise')}
       </button>
     </form>
   );

@@ -1,63 +1,67 @@
 import type { ExportFile } from '@plenary/shared';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FailureText } from '../../components/FailureText.tsx';
+import type { Failure } from '../../i18n/message.ts';
 import { credentials } from '../../session/actions.ts';
 import { useAppStore } from '../../stores/appStore.ts';
 import { downloadExport } from './download.ts';
 
-const EXPORTS: Array<{ file: ExportFile; label: string; what: string }> = [
-  { file: 'report.docx', label: 'Report (Word)', what: 'the Word report' },
-  { file: 'report.md', label: 'Report (Markdown)', what: 'the Markdown report' },
-  { file: 'attendance.csv', label: 'Attendance (CSV)', what: 'the attendance sheet' },
+/** The exports, by the short name their words go under (`report:export.<kind>`). */
+const EXPORTS: Array<{ file: ExportFile; kind: 'docx' | 'md' | 'csv' }> = [
+  { file: 'report.docx', kind: 'docx' },
+  { file: 'report.md', kind: 'md' },
+  { file: 'attendance.csv', kind: 'csv' },
 ];
 
 type Progress =
   | { kind: 'idle' }
-  | { kind: 'running'; what: string }
-  | { kind: 'done'; text: string }
-  | { kind: 'failed'; text: string };
+  | { kind: 'running'; what: 'docx' | 'md' | 'csv' }
+  | { kind: 'done'; fileName: string }
+  | { kind: 'failed'; error: Failure };
 
 /** Chairs: the workshop's report (agenda, groups with their notes and outcomes, proposals, speaking time) and attendance. */
 export function ReportPanel() {
+  const { t } = useTranslation('report');
   const workshopId = useAppStore((state) => state.workshopId);
   const [progress, setProgress] = useState<Progress>({ kind: 'idle' });
   if (!workshopId) return null;
-  const download = async (file: ExportFile, what: string) => {
+  const download = async (file: ExportFile, what: 'docx' | 'md' | 'csv') => {
     const token = credentials.participantToken(workshopId);
     if (!token) {
-      setProgress({ kind: 'failed', text: 'This page has no participant token; reload it and try again.' });
+      setProgress({ kind: 'failed', error: { code: 'no_token', message: '' } });
       return;
     }
     setProgress({ kind: 'running', what });
     const result = await downloadExport({ workshopId, file, token });
-    setProgress(
-      result.ok ? { kind: 'done', text: `Downloaded ${result.fileName}.` } : { kind: 'failed', text: result.message },
-    );
+    setProgress(result.ok ? { kind: 'done', fileName: result.fileName } : { kind: 'failed', error: result.error });
   };
   const running = progress.kind === 'running';
   return (
     <section className="panel-section report-panel" aria-labelledby="report-title">
-      <h2 id="report-title">Report</h2>
-      <p className="muted small-print">
-        The report holds the agenda, each group with its members, notes and outcomes (the accepted version, else the
-        latest submitted), the proposals and their results, speaking time, and the attendance list. It is made from what
-        is saved now; download it again later for an update.
-      </p>
+      <h2 id="report-title">{t('title')}</h2>
+      <p className="muted small-print">{t('explain')}</p>
       <div className="button-row">
-        {EXPORTS.map(({ file, label, what }) => (
+        {EXPORTS.map(({ file, kind }) => (
           <button
             key={file}
             type="button"
             className={file === 'report.docx' ? 'primary' : undefined}
             disabled={running}
-            onClick={() => void download(file, what)}
+            onClick={() => void download(file, kind)}
           >
-            {label}
+            {t(`export.${kind}`)}
           </button>
         ))}
       </div>
       <p role="status" className="report-progress" data-kind={progress.kind}>
-        {progress.kind === 'running' && `Preparing ${progress.what}…`}
-        {(progress.kind === 'done' || progress.kind === 'failed') && progress.text}
+        {progress.kind === 'running' && t(`preparing.${progress.what}`)}
+        {progress.kind === 'done' && t('downloaded', { file: progress.fileName })}
+        {progress.kind === 'failed' && (
+          <>
+            {t('failed')} <FailureText failure={progress.error} />
+          </>
+        )}
       </p>
     </section>
   );

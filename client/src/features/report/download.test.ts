@@ -45,12 +45,15 @@ describe('downloadExport', () => {
         }),
       () => undefined,
     );
-    expect(refused).toEqual({ ok: false, message: 'The export failed: only facilitators export the report.' });
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'only facilitators export the report' },
+    });
     const offline = await downloadExport(
       { workshopId: 'w', file: 'attendance.csv', token: 't' },
       () => Promise.reject(new TypeError('Failed to fetch')),
       () => undefined,
     );
-    expect(offline.ok).toBe(false);
+    expect(offline).toMatchObject({ ok: false, error: { code: 'unreachable' } });
   });
 });

@@ -1,9 +1,11 @@
 import { type ExportFile, exportPath } from '@plenary/shared';
+import type { Failure } from '../../i18n/message.ts';
+import { refusalOf, UNREACHABLE } from '../../net/refusal.ts';
 
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 export type Save = (blob: Blob, fileName: string) => void;
 
-export type DownloadResult = { ok: true; fileName: string } | { ok: false; message: string };
+export type DownloadResult = { ok: true; fileName: string } | { ok: false; error: Failure };
 
 /** The file name a `Content-Disposition` header gives (RFC 6266: `filename*` wins over `filename`). */
 export function fileNameFrom(disposition: string | null, fallback: string): string {
@@ -23,7 +25,7 @@ export function fileNameFrom(disposition: string | null, fallback: string): stri
 
 /**
  * Fetches one of the workshop's exports with the participant token (the server lets chairs only)
- * and hands it to `save`. Failures come back as a sentence, never thrown.
+ * and hands it to `save`. Failures come back as the reason, never thrown.
  */
 export async function downloadExport(
   { workshopId, file, token }: { workshopId: string; file: ExportFile; token: string },
@@ -34,14 +36,9 @@ export async function downloadExport(
   try {
     response = await fetchImpl(exportPath(workshopId, file), { headers: { authorization: `Bearer ${token}` } });
   } catch {
-    return { ok: false, message: 'Cannot reach the Plenary server. Check your connection and try again.' };
+    return { ok: false, error: UNREACHABLE };
   }
-  if (!response.ok) {
-    const body: unknown = await response.json().catch(() => null);
-    const error = typeof body === 'object' && body !== null ? (body as { error?: { message?: unknown } }).error : null;
-    const message = typeof error?.message === 'string' ? error.message : `the server answered ${response.status}`;
-    return { ok: false, message: `The export failed: ${message}.` };
-  }
+  if (!response.ok) return { ok: false, error: await refusalOf(response) };
   const blob = await response.blob();
   const fileName = fileNameFrom(response.headers.get('content-disposition'), file);
   save(blob, fileName);

@@ -1,6 +1,9 @@
 import type { WorkshopId } from '@plenary/shared';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { FailureText } from '../../components/FailureText.tsx';
 import { Field } from '../../components/Field.tsx';
+import type { Failure } from '../../i18n/message.ts';
 import { credentials } from '../../session/actions.ts';
 import { useAppStore } from '../../stores/appStore.ts';
 import { SeriesOverview } from './SeriesOverview.tsx';
@@ -10,10 +13,11 @@ type Outcome =
   | { kind: 'idle' }
   | { kind: 'sending' }
   | { kind: 'created'; workshopId: WorkshopId }
-  | { kind: 'failed'; text: string };
+  | { kind: 'failed'; error: Failure };
 
 /** Chairs: start the next edition of this workshop, and compare every edition of the series. */
 export function EditionsPanel() {
+  const { t } = useTranslation('series');
   const workshopId = useAppStore((state) => state.workshopId);
   const title = useAppStore((state) => state.workshop?.title ?? '');
   const seriesId = useAppStore((state) => state.workshop?.series?.seriesId ?? state.workshop?.id ?? null);
@@ -25,13 +29,13 @@ export function EditionsPanel() {
   const submit = async () => {
     const token = credentials.participantToken(workshopId);
     if (!token) {
-      setOutcome({ kind: 'failed', text: 'This page has no participant token; reload it and try again.' });
+      setOutcome({ kind: 'failed', error: { code: 'no_token', message: '' } });
       return;
     }
     setOutcome({ kind: 'sending' });
     const reply = await createEdition(workshopId, token, { title: newTitle.trim(), startDate, carryRoster });
     if (!reply.ok) {
-      setOutcome({ kind: 'failed', text: `The new edition was not started: ${reply.message}.` });
+      setOutcome({ kind: 'failed', error: reply.error });
       return;
     }
     // Kept like a join's token: opening the new edition's link enters it as this same chair.
@@ -40,7 +44,7 @@ export function EditionsPanel() {
   };
   return (
     <section className="panel-section editions-panel" aria-labelledby="editions-title">
-      <h2 id="editions-title">Editions</h2>
+      <h2 id="editions-title">{t('title')}</h2>
       <form
         className="edition-form"
         onSubmit={(event) => {
@@ -48,31 +52,37 @@ export function EditionsPanel() {
           void submit();
         }}
       >
-        <h3>Start the next edition</h3>
-        <p className="muted small-print">
-          The agenda moves to the new dates; breakout sets, library, settings and facilitators come along.
-        </p>
-        <Field label="Title" value={newTitle} onValueChange={setNewTitle} required maxLength={120} />
-        <Field label="First day" type="date" value={startDate} onValueChange={setStartDate} required />
+        <h3>{t('next.title')}</h3>
+        <p className="muted small-print">{t('next.explain')}</p>
+        <Field label={t('next.workshopTitle')} value={newTitle} onValueChange={setNewTitle} required maxLength={120} />
+        <Field label={t('next.firstDay')} type="date" value={startDate} onValueChange={setStartDate} required />
         <label className="checkbox">
           <input type="checkbox" checked={carryRoster} onChange={(event) => setCarryRoster(event.target.checked)} />
-          Carry the participants over
+          {t('next.carryRoster')}
         </label>
         <button
           type="submit"
           className="primary"
           disabled={outcome.kind === 'sending' || !startDate || !newTitle.trim()}
         >
-          Start the next edition
+          {t('next.start')}
         </button>
         <p role="status" className="edition-outcome">
-          {outcome.kind === 'sending' && 'Starting the new edition…'}
-          {outcome.kind === 'failed' && outcome.text}
-          {outcome.kind === 'created' && (
+          {outcome.kind === 'sending' && t('next.starting')}
+          {outcome.kind === 'failed' && (
             <>
-              The new edition is ready: <a href={`/w/${encodeURIComponent(outcome.workshopId)}`}>open it</a>. Its
-              invitation links are in its Invite tab.
+              {t('next.failed')} <FailureText failure={outcome.error} />
             </>
+          )}
+          {outcome.kind === 'created' && (
+            <Trans
+              t={t}
+              i18nKey="next.ready"
+              components={[
+                // biome-ignore lint/a11y/useAnchorContent: the translation puts the words inside the link
+                <a key="open" href={`/w/${encodeURIComponent(outcome.workshopId)}`} />,
+              ]}
+            />
           )}
         </p>
       </form>

@@ -1,10 +1,10 @@
 import { type CreateEditionRequest, type CreateEditionResponse, HttpRoute, type SeriesResponse } from '@plenary/shared';
-import { refusalOf } from '../library/libraryHttp.ts';
+import type { Failure } from '../../i18n/message.ts';
+import { refusalOf, UNREACHABLE } from '../../net/refusal.ts';
 import type { Fetch } from '../report/download.ts';
 
-export type HttpResult<T> = { ok: true; data: T } | { ok: false; message: string };
+export type HttpResult<T> = { ok: true; data: T } | { ok: false; error: Failure };
 
-const UNREACHABLE = 'Cannot reach the Plenary server. Check your connection and try again.';
 const defaultFetch: Fetch = (input, init) => fetch(input, init);
 
 async function call<T>(path: string, init: RequestInit, fetchImpl: Fetch): Promise<HttpResult<T>> {
@@ -12,9 +12,9 @@ async function call<T>(path: string, init: RequestInit, fetchImpl: Fetch): Promi
   try {
     response = await fetchImpl(path, init);
   } catch {
-    return { ok: false, message: UNREACHABLE };
+    return { ok: false, error: UNREACHABLE };
   }
-  if (!response.ok) return { ok: false, message: await refusalOf(response) };
+  if (!response.ok) return { ok: false, error: await refusalOf(response) };
   return { ok: true, data: (await response.json()) as T };
 }
 

@@ -37,11 +37,11 @@ describe('the series table', () => {
 
   it('orders editions and lines attendance up by day number', () => {
     const table = seriesTable(series, 'w2', () => false);
-    expect(table.dayColumns).toEqual(['Day 1', 'Day 2']);
+    expect(table.days).toBe(2);
     expect(table.rows.map((row) => [row.edition, row.dates, row.attendance])).toEqual([
-      ['#1', '2025-03-10 – 2025-03-11', ['9/9', '7/9']],
-      ['#2', '2026-03-10', ['5/8', '']],
-      ['#3', '—', ['', '']],
+      [1, { first: '2025-03-10', last: '2025-03-11' }, ['9/9', '7/9']],
+      [2, { first: '2026-03-10', last: '2026-03-10' }, ['5/8', '']],
+      [3, null, ['', '']],
     ]);
   });
 

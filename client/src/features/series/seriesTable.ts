@@ -2,9 +2,11 @@ import type { ExportFile, SeriesResponse, WorkshopId } from '@plenary/shared';
 
 export interface EditionRow {
   workshopId: WorkshopId;
-  edition: string;
+  /** 1 for the first edition */
+  edition: number;
   title: string;
-  dates: string;
+  /** `YYYY-MM-DD`, the first and last day; null before the agenda has any */
+  dates: { first: string; last: string | null } | null;
   participants: number;
   organisations: number;
   /** one cell per date of the whole series (empty where this edition had no such day) */
@@ -16,14 +18,9 @@ export interface EditionRow {
 }
 
 export interface SeriesTable {
-  /** the attendance columns: the editions' days, numbered per edition (Day 1, Day 2…) */
-  dayColumns: string[];
+  /** how many attendance columns: the editions' days, numbered per edition (Day 1, Day 2…) */
+  days: number;
   rows: EditionRow[];
-}
-
-function datesOf(first: string | null, last: string | null): string {
-  if (!first) return '—';
-  return !last || last === first ? first : `${first} – ${last}`;
 }
 
 /**
@@ -38,14 +35,14 @@ export function seriesTable(
   const editions = [...series.editions].sort((a, b) => a.edition - b.edition);
   const days = Math.max(0, ...editions.map((edition) => edition.attendance.length));
   return {
-    dayColumns: Array.from({ length: days }, (_, index) => `Day ${index + 1}`),
+    days,
     rows: editions.map((edition) => {
       const attendance = [...edition.attendance].sort((a, b) => a.date.localeCompare(b.date));
       return {
         workshopId: edition.workshopId,
-        edition: `#${edition.edition}`,
+        edition: edition.edition,
         title: edition.title,
-        dates: datesOf(edition.firstDay, edition.lastDay),
+        dates: edition.firstDay ? { first: edition.firstDay, last: edition.lastDay } : null,
         participants: edition.participants,
         organisations: edition.organisations,
         attendance: Array.from({ length: days }, (_, index) => {

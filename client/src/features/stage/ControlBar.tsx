@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { leaveWorkshop, speakToAllRooms, toggleCamera, toggleMic, toggleScreenShare } from '../../session/actions.ts';
 import { useAppStore } from '../../stores/appStore.ts';
 import { selectIsChair, selectSelf } from '../../stores/selectors.ts';
@@ -8,26 +9,24 @@ const canShareScreen =
   typeof navigator !== 'undefined' && typeof navigator.mediaDevices?.getDisplayMedia === 'function';
 
 export function ControlBar() {
+  const { t } = useTranslation('stage');
   const observer = useAppStore((state) => selectSelf(state)?.role === 'observer');
   const offline = useAppStore((state) => state.link === 'reconnecting');
   return (
     <fieldset className="control-bar">
-      <legend className="visually-hidden">Your microphone, camera and screen</legend>
-      {observer ? (
-        <p className="observer-note">You are observing: you see and hear the room, and nobody sees or hears you.</p>
-      ) : (
-        <SendingControls offline={offline} />
-      )}
+      <legend className="visually-hidden">{t('controls.legend')}</legend>
+      {observer ? <p className="observer-note">{t('controls.observing')}</p> : <SendingControls offline={offline} />}
       <SpeakToAllRooms offline={offline} />
       <DevicesControl sends={!observer} />
       <button type="button" className="danger" onClick={() => void leaveWorkshop()}>
-        Leave
+        {t('controls.leave')}
       </button>
     </fieldset>
   );
 }
 
 function SendingControls({ offline }: { offline: boolean }) {
+  const { t } = useTranslation('stage');
   const mic = useAppStore((state) => state.localMedia.mic);
   const camera = useAppStore((state) => state.localMedia.camera);
   const screen = useAppStore((state) => state.screenShare);
@@ -42,14 +41,14 @@ function SendingControls({ offline }: { offline: boolean }) {
         disabled={offline || mic === 'starting'}
         onClick={() => void toggleMic()}
       >
-        {muted ? 'Unmute' : 'Mute'}
+        {muted ? t('controls.unmute') : t('controls.mute')}
       </button>
       <button type="button" disabled={offline || camera === 'starting'} onClick={() => void toggleCamera()}>
-        {cameraOn ? 'Stop camera' : 'Start camera'}
+        {cameraOn ? t('controls.stopCamera') : t('controls.startCamera')}
       </button>
       {canShareScreen && (
         <button type="button" disabled={offline || screen === 'starting'} onClick={() => void toggleScreenShare()}>
-          {screen === 'live' ? 'Stop sharing' : 'Share screen'}
+          {screen === 'live' ? t('controls.stopSharing') : t('controls.shareScreen')}
         </button>
       )}
     </>
@@ -58,6 +57,7 @@ function SendingControls({ offline }: { offline: boolean }) {
 
 /** Chairs, while breakout rooms are open: their microphone is heard in every room too. */
 function SpeakToAllRooms({ offline }: { offline: boolean }) {
+  const { t } = useTranslation('stage');
   const chair = useAppStore(selectIsChair);
   const openedAt = useAppStore((state) => state.workshop?.breakouts.open?.openedAt ?? null);
   const on = useAppStore((state) => openedAt !== null && state.speakingToAllRooms === openedAt);
@@ -72,7 +72,7 @@ function SpeakToAllRooms({ offline }: { offline: boolean }) {
       disabled={offline || micStarting}
       onClick={() => void speakToAllRooms(!on)}
     >
-      Speak to all rooms
+      {t('controls.speakToAllRooms')}
     </button>
   );
 }

@@ -1,4 +1,5 @@
 import type { ParticipantId } from '@plenary/shared';
+import { useTranslation } from 'react-i18next';
 import { AudioSink, VideoView } from '../../components/MediaElements.tsx';
 import { useTileView } from '../../media/useTileView.ts';
 import { useTrack } from '../../media/useTrack.ts';
@@ -17,6 +18,7 @@ interface TileProps {
 const NAMED_IN_ROOM = 6;
 
 export function ParticipantTile({ participantId, guest = false, spotlight = false }: TileProps) {
+  const { t } = useTranslation(['stage', 'common']);
   const peer = useAppStore(selectPeer(participantId));
   const isSelf = useAppStore((state) => state.selfId === participantId);
   const speaking = useAppStore((state) => state.activeSpeakerId === participantId);
@@ -28,8 +30,8 @@ export function ParticipantTile({ participantId, guest = false, spotlight = fals
   const viewRef = useTileView(participantId, 'camera');
   if (!peer && !guest) return null;
   const showVideo = cameraLive && camera !== undefined;
-  const displayName = participant?.name ?? peer?.displayName ?? 'Facilitator';
-  const label = guest ? `${displayName} · Facilitator (all rooms)` : displayName;
+  const displayName = participant?.name ?? peer?.displayName ?? t('common:role.facilitator');
+  const label = guest ? t('tile.guestLabel', { name: displayName }) : displayName;
   const inRoom = participant?.role === 'room-device' ? participant.inRoomPeople : [];
   const observer = participant?.role === 'observer';
   return (
@@ -53,16 +55,13 @@ export function ParticipantTile({ participantId, guest = false, spotlight = fals
       {!isSelf && <AudioSink track={mic} />}
       {inRoom.length > 0 && <InRoomPeople names={inRoom} room={displayName} />}
       <figcaption>
-        <span className="tile-name">
-          {displayName}
-          {isSelf && ' (you)'}
-        </span>
-        {guest && <span className="tile-tag">Facilitator (all rooms)</span>}
-        {observer && <span className="tile-tag quiet">Observer</span>}
-        {speaking && <span className="visually-hidden">, speaking</span>}
+        <span className="tile-name">{isSelf ? t('common:nameYou', { name: displayName }) : displayName}</span>
+        {guest && <span className="tile-tag">{t('tile.guest')}</span>}
+        {observer && <span className="tile-tag quiet">{t('common:role.observer')}</span>}
+        {speaking && <span className="visually-hidden">{t('tile.speaking')}</span>}
         {/* An observer has no microphone to be off. */}
         {!micLive && !observer && (
-          <span className="mic-off" role="img" aria-label="Microphone off">
+          <span className="mic-off" role="img" aria-label={t('tile.micOff')}>
             <MicOffIcon />
           </span>
         )}
@@ -73,15 +72,16 @@ export function ParticipantTile({ participantId, guest = false, spotlight = fals
 
 /** A meeting-room device stands for the people around it: their names are on its tile. */
 function InRoomPeople({ names, room }: { names: readonly string[]; room: string }) {
+  const { t } = useTranslation('stage');
   const shown = names.slice(0, NAMED_IN_ROOM);
   const more = names.length - shown.length;
   return (
-    <ul className="in-room-people" aria-label={`In the room with ${room}`}>
+    <ul className="in-room-people" aria-label={t('tile.inRoomWith', { room })}>
       {/* The server keeps the names of one room unique. */}
       {shown.map((name) => (
         <li key={name}>{name}</li>
       ))}
-      {more > 0 && <li className="muted">and {more} more</li>}
+      {more > 0 && <li className="muted">{t('tile.andMore', { count: more })}</li>}
     </ul>
   );
 }

@@ -1,4 +1,5 @@
 import type { ParticipantId } from '@plenary/shared';
+import { useTranslation } from 'react-i18next';
 import { VideoView } from '../../components/MediaElements.tsx';
 import { useTileView } from '../../media/useTileView.ts';
 import { useTrack } from '../../media/useTrack.ts';
@@ -6,12 +7,13 @@ import { useAppStore } from '../../stores/appStore.ts';
 
 /** Someone's shared screen: large in the share layout, or small beside it when several people share. */
 export function ScreenTile({ participantId, main = false }: { participantId: ParticipantId; main?: boolean }) {
+  const { t } = useTranslation('stage');
   const name = useAppStore(
     (state) => state.workshop?.participants[participantId]?.name ?? state.peers[participantId]?.displayName ?? '',
   );
   const track = useTrack(participantId, 'screen');
   const viewRef = useTileView(participantId, 'screen');
-  const label = name ? `${name}'s screen` : 'Shared screen';
+  const label = name ? t('screenOf', { name }) : t('sharedScreen');
   return (
     <figure
       ref={viewRef}
@@ -24,7 +26,7 @@ export function ScreenTile({ participantId, main = false }: { participantId: Par
       <VideoView track={track} fit="contain" />
       {!track && (
         <div className="avatar screen-waiting" aria-hidden="true">
-          Connecting…
+          {t('connecting')}
         </div>
       )}
       <figcaption>

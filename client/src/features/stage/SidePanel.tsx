@@ -1,4 +1,6 @@
 import { isDiscussant } from '@plenary/shared';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { type TabSpec, Tabs } from '../../components/Tabs.tsx';
 import { showPanel } from '../../session/actions.ts';
@@ -50,58 +52,57 @@ const selectBadges = (state: AppState): Badges => {
   };
 };
 
+type PanelTabSpec = Omit<TabSpec<PanelTab>, 'label'>;
+
 /**
  * Which tabs someone sees: everyone reads, writes notes and decides; a group's members see its
  * outcomes; everyone reads the library; chairs follow every group, download the report, hand out
  * invitations and start the next edition.
  */
-export function panelTabs({ chair, waiting, queue, help, group, toAnswer, toReview }: Badges): TabSpec<PanelTab>[] {
-  const tabs: TabSpec<PanelTab>[] = [
-    { id: 'people', label: 'People', badge: waiting },
-    { id: 'agenda', label: 'Agenda' },
-    { id: 'speakers', label: 'Speakers', badge: queue },
-    { id: 'breakouts', label: 'Breakouts', badge: chair ? help : 0 },
-    { id: 'chat', label: 'Chat' },
-    { id: 'notes', label: 'Notes' },
-    { id: 'library', label: 'Library' },
+export function panelTabs({ chair, waiting, queue, help, group, toAnswer, toReview }: Badges): PanelTabSpec[] {
+  const tabs: PanelTabSpec[] = [
+    { id: 'people', badge: waiting },
+    { id: 'agenda' },
+    { id: 'speakers', badge: queue },
+    { id: 'breakouts', badge: chair ? help : 0 },
+    { id: 'chat' },
+    { id: 'notes' },
+    { id: 'library' },
   ];
-  if (group) tabs.push({ id: 'outcomes', label: 'Outcomes' });
-  if (chair) tabs.push({ id: 'groups', label: 'Groups', badge: toReview });
-  tabs.push({ id: 'decisions', label: 'Decisions', badge: toAnswer });
-  return chair
-    ? [
-        ...tabs,
-        { id: 'report', label: 'Report' },
-        { id: 'invite', label: 'Invite' },
-        { id: 'editions', label: 'Editions' },
-      ]
-    : tabs;
+  if (group) tabs.push({ id: 'outcomes' });
+  if (chair) tabs.push({ id: 'groups', badge: toReview });
+  tabs.push({ id: 'decisions', badge: toAnswer });
+  return chair ? [...tabs, { id: 'report' }, { id: 'invite' }, { id: 'editions' }] : tabs;
 }
 
 /** A chair alone in the workshop is pointed at the invitation links. */
 function InviteHint() {
+  const { t } = useTranslation('stage');
   const alone = useAppStore((state) => Object.keys(state.workshop?.participants ?? {}).length <= 1);
   if (!alone) return null;
   return (
     <p className="hint">
-      Nobody else has joined yet.{' '}
+      {t('people.aloneHint')}{' '}
       <button type="button" className="small" onClick={() => showPanel('invite')}>
-        Show invitation links
+        {t('people.showInvites')}
       </button>
     </p>
   );
 }
 
 export function SidePanel() {
+  const { t } = useTranslation('stage');
   const badges = useAppStore(useShallow(selectBadges));
   const selected = useAppStore((state) => state.panel);
   const role = useAppStore((state) => (state.selfId ? state.workshop?.participants[state.selfId]?.role : undefined));
-  const tabs = panelTabs(badges);
+  const tabs = panelTabs(badges).map((tab) => ({ ...tab, label: t(`tab.${tab.id}`) }));
   const current = tabs.some((tab) => tab.id === selected) ? selected : 'people';
   return (
-    <aside className="side-panel" aria-label="Workshop">
-      <ReportBackCard />
-      <Tabs label="Workshop panels" tabs={tabs} selected={current} onSelect={showPanel}>
+    <aside className="side-panel" aria-label={t('panel.label')}>
+      <Suspense fallback={null}>
+        <ReportBackCard />
+      </Suspense>
+      <Tabs label={t('panel.tabs')} tabs={tabs} selected={current} onSelect={showPanel}>
         {current === 'people' && (
           <>
             {badges.chair && <LobbyList />}

@@ -1,4 +1,7 @@
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { LanguagePicker } from '../../components/LanguagePicker.tsx';
 import { act, showPanel } from '../../session/actions.ts';
 import { useAppStore } from '../../stores/appStore.ts';
 import { selectIsChair, selectPlace, selectWaiting } from '../../stores/selectors.ts';
@@ -7,6 +10,7 @@ import { BreakoutBanner } from '../breakouts/BreakoutBanner.tsx';
 
 /** Where we are, what is on, and (for chairs) who is knocking. */
 export function StageHeader() {
+  const { t } = useTranslation(['stage', 'common']);
   const title = useAppStore((state) => state.workshop?.title ?? '');
   const place = useAppStore(useShallow(selectPlace));
   const chair = useAppStore(selectIsChair);
@@ -18,27 +22,34 @@ export function StageHeader() {
         <p className="place">
           {place.kind === 'breakout' ? (
             <>
-              <span className="badge breakout">Breakout</span> {place.roomName}
-              {place.visiting && <span className="badge">Visiting</span>}
+              <span className="badge breakout">{t('place.breakout')}</span>{' '}
+              {place.roomName ?? t('common:aBreakoutRoom')}
+              {place.visiting && <span className="badge">{t('place.visiting')}</span>}
             </>
           ) : (
-            <span className="badge plenary">Plenary</span>
+            <span className="badge plenary">{t('place.plenary')}</span>
           )}
         </p>
       </div>
       <div className="stage-status">
-        <CurrentItemChip />
-        <BreakoutBanner />
+        {/* Each brings its own words: until they arrive it shows nothing, and the stage stays. */}
+        <Suspense fallback={null}>
+          <CurrentItemChip />
+        </Suspense>
+        <Suspense fallback={null}>
+          <BreakoutBanner />
+        </Suspense>
         {place.kind === 'breakout' && place.visiting && (
           <button type="button" className="small" onClick={() => void act({ type: 'breakouts.visit', roomId: null })}>
-            Back to plenary
+            {t('place.backToPlenary')}
           </button>
         )}
         {chair && waiting > 0 && (
           <button type="button" className="small attention" onClick={() => showPanel('people')}>
-            {waiting} waiting in the lobby
+            {t('place.waitingInLobby', { count: waiting })}
           </button>
         )}
+        <LanguagePicker />
       </div>
     </header>
   );

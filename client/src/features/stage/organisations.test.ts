@@ -31,9 +31,10 @@ describe('groupByOrganisation', () => {
     expect(groups[0]?.people.map((p) => p.name)).toEqual(['A', 'B', 'C']);
   });
 
-  it('puts people without an organisation last, under "Other"', () => {
-    const groups = groupByOrganisation([row('Dee', ''), row('Eve', 'Alpha'), row('Fay', 'Zulu')]);
-    expect(groups.map((group) => group.organisation)).toEqual(['Alpha', 'Zulu', 'Other']);
+  it('puts people without an organisation last, in a group of their own', () => {
+    const groups = groupByOrganisation([row('Dee', ''), row('Eve', 'Alpha'), row('Fay', 'Zulu'), row('Gus', '')]);
+    expect(groups.map((group) => group.organisation)).toEqual(['Alpha', 'Zulu', '']);
+    expect(groups[2]?.people.map((p) => p.name)).toEqual(['Dee', 'Gus']);
   });
 });
 

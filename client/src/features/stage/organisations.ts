@@ -28,19 +28,18 @@ export function peopleInRoom(
   });
 }
 
-const UNKNOWN = 'Other';
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 /**
  * Delegations together: organisations in alphabetical order (case and accents ignored, so "ministry
  * of health" and "Ministry of Health" are one group), people by name within each, and the people
- * without an organisation last.
+ * without an organisation last (their group's organisation is empty: the list names it).
  */
 export function groupByOrganisation(people: readonly PersonRow[]): OrganisationGroup[] {
   const groups = new Map<string, OrganisationGroup>();
   for (const person of people) {
-    const organisation = person.organisation || UNKNOWN;
-    const key = person.organisation ? organisation.toLocaleLowerCase().normalize('NFD').replace(/\p{M}/gu, '') : '';
+    const organisation = person.organisation;
+    const key = organisation ? organisation.toLocaleLowerCase().normalize('NFD').replace(/\p{M}/gu, '') : '';
     const group = groups.get(key) ?? { organisation, people: [] };
     group.people.push(person);
     groups.set(key, group);

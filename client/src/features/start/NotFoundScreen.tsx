@@ -1,11 +1,13 @@
+import { useTranslation } from 'react-i18next';
 import { EntryCard } from '../../components/EntryCard.tsx';
 
 export function NotFoundScreen() {
+  const { t } = useTranslation('start');
   return (
-    <EntryCard title="Page not found">
-      <p className="lead">This address is not a Plenary page. To join a workshop, open your invitation link.</p>
+    <EntryCard title={t('notFound.title')}>
+      <p className="lead">{t('notFound.lead')}</p>
       <p>
-        <a href="/">Start a workshop</a>
+        <a href="/">{t('notFound.start')}</a>
       </p>
     </EntryCard>
   );

@@ -1,3 +1,5 @@
+import type { Message } from '../../i18n/message.ts';
+
 /** One notice per topic: a newer message on a topic replaces the older one. */
 export type NoticeTopic = 'join' | 'connection' | 'media' | 'devices' | 'action' | 'moderation';
 
@@ -7,7 +9,8 @@ export type NoticeTone = 'status' | 'alert';
 export interface Notice {
   topic: NoticeTopic;
   tone: NoticeTone;
-  text: string;
+  /** worded on screen, in the language the person reads at that moment */
+  message: Message;
 }
 
 export interface NoticesSlice {
