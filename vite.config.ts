@@ -25,9 +25,22 @@ export default defineConfig({
           name: 'integration',
           sequence: { groupOrder: 1 },
           include: ['server/test/**/*.test.ts'],
-          exclude: ['server/test/reliability/**'],
+          exclude: ['server/test/reliability/**', 'server/test/cluster/**'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Several server nodes on a real PostgreSQL and Redis, which globalSetup starts for these
+          // files only (and stops afterwards); beside the integration tests, as one of them.
+          name: 'cluster',
+          sequence: { groupOrder: 1 },
+          include: ['server/test/cluster/**/*.test.ts'],
+          globalSetup: ['server/test/cluster/globalSetup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
