@@ -176,9 +176,9 @@ export interface ServerProcess {
 }
 
 /** Plenary as its own OS process (`server/src/index.ts`), for tests that kill it. */
-export function spawnServerProcess(dataDir: string): Promise<ServerProcess> {
+export function spawnServerProcess(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
-    env: { ...process.env, ...testEnv(dataDir) },
+    env: { ...process.env, ...testEnv(dataDir), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
