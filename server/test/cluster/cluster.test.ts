@@ -52,7 +52,7 @@ let dee: Member;
 const rooms: { red: RoomId; blue: RoomId } = { red: '' as RoomId, blue: '' as RoomId };
 
 async function startNode(): Promise<ServerProcess> {
-  const node = await spawnServerProcess(newDataDir(), env);
+  const node = await spawnServerProcess(newDataDir(), env, { dieWithTests: true });
   nodes.push(node);
   return node;
 }

@@ -3,7 +3,7 @@
 // directory, with durability off (a test database never outlives its run). Each is started through
 // `setpriv --pdeathsig`, so if the test process dies without stopping them, the kernel stops them.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,32 @@ export interface Engine {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * A temporary directory for one engine, marked with the test process's pid. Directories left by
+ * test runs that were killed (their engines died with them) are removed on the way.
+ */
+function engineDir(kind: 'pg' | 'redis'): string {
+  const prefix = `plenary-${kind}-`;
+  for (const entry of readdirSync(tmpdir())) {
+    if (!entry.startsWith(prefix)) continue;
+    const owner = join(tmpdir(), entry, 'owner.pid');
+    const pid = existsSync(owner) ? Number(readFileSync(owner, 'utf8')) : Number.NaN;
+    if (Number.isInteger(pid) && !alive(pid)) rmSync(join(tmpdir(), entry), { recursive: true, force: true });
+  }
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  writeFileSync(join(dir, 'owner.pid'), String(process.pid));
+  return dir;
+}
 
 /** A port free right now on loopback (the engine binds it a moment later). */
 function freePort(): Promise<number> {
@@ -98,7 +124,7 @@ export async function startPostgres(): Promise<Engine> {
   const started = Date.now();
   const bin = postgresBinDir();
   const user = runAs();
-  const dir = mkdtempSync(join(tmpdir(), 'plenary-pg-'));
+  const dir = engineDir('pg');
   if (user) spawnSync('chown', [`${user.uid}:${user.gid}`, dir]);
   const data = join(dir, 'data');
   const [initCommand, initArgs] = guarded(
@@ -150,7 +176,7 @@ export async function startPostgres(): Promise<Engine> {
 
 export async function startRedis(): Promise<Engine> {
   const started = Date.now();
-  const dir = mkdtempSync(join(tmpdir(), 'plenary-redis-'));
+  const dir = engineDir('redis');
   const port = await freePort();
   const [command, args] = guarded(
     'redis-server',
