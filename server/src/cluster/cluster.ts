@@ -46,10 +46,15 @@ export function joinCluster(ctx: RealtimeContext, options: { graceMs: number }):
     notesStored: (docKey, seq, update) => io.serverSideEmit(ClusterEvent.notesStored, { docKey, seq, update }),
     connectedAnywhere: async (workshopId, participantId) => (await socketsOf(workshopId, participantId)).length > 0,
     replaceElsewhere: async (workshopId, participantId, keep: PlenarySocket) => {
-      for (const socket of await socketsOf(workshopId, participantId)) {
-        if (socket.id === keep.id || io.sockets.sockets.has(socket.id)) continue;
-        socket.emit(Fact.sessionReplaced, { reason: 'you joined from another window or device' });
-        socket.disconnect(true);
+      try {
+        for (const socket of await socketsOf(workshopId, participantId)) {
+          if (socket.id === keep.id || io.sockets.sockets.has(socket.id)) continue;
+          socket.emit(Fact.sessionReplaced, { reason: 'you joined from another window or device' });
+          socket.disconnect(true);
+        }
+      } catch (error) {
+        // A node that does not answer must not stop a join; its old connection just lingers.
+        logger.warn({ err: error, participantId }, 'could not close connections on other nodes');
       }
     },
     stop: () => sweep.stop(),

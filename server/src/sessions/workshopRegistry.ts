@@ -58,9 +58,11 @@ export class WorkshopRegistry {
     return workshop;
   }
 
-  /** Another node stored a revision of a workshop: a copy loaded here replays it. */
+  /** Another node stored a revision of a workshop: a copy loaded (or loading) here replays it. */
   async received(id: WorkshopId, entry: StoredCommand): Promise<void> {
-    await this.ready.get(id)?.receive(entry);
+    const pending = this.open.get(id);
+    if (!pending) return;
+    await (await pending)?.receive(entry);
   }
 
   /** The workshops loaded on this node. */

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import {
   Command,
   type CreateWorkshopResponse,
+  Fact,
   type RoomId,
   type WorkshopId,
   type WorkshopSnapshot,
@@ -15,9 +16,11 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   command,
+  connectTo,
   createWorkshop,
   eventually,
   newDataDir,
+  rejoin,
   request,
   type ServerProcess,
   spawnServerProcess,
@@ -215,6 +218,26 @@ describe('two nodes sharing a workshop', () => {
     expect((await openNotes(newcomer, plenary)).text()).toBe('Agreed: the regional plan.');
     await readerOnB.type(' Next: the budget.');
     await eventually(() => expect(writerOnA.text()).toBe('Agreed: the regional plan. Next: the budget.'));
+  });
+
+  it('keep one connection per person across nodes, and do not count someone gone who moved to the other', async () => {
+    const gil = await join(lbA, 'delegate', 'Gil');
+    const replaced = new Promise<string>((resolve) =>
+      gil.client.once(Fact.sessionReplaced, (fact) => resolve(fact.reason)),
+    );
+    const elsewhere = await connectTo(lbB.url);
+    const again = await rejoin(elsewhere, gil.token);
+    expect(again.self.id).toBe(gil.participantId);
+    await expect(replaced).resolves.toMatch(/another window/);
+    await eventually(() => expect(gil.client.connected).toBe(false));
+    // Node A's grace timer for the replaced connection runs out meanwhile: Gil is on B, so stays.
+    const until = Date.now() + GRACE_MS + 1_500;
+    while (Date.now() < until) {
+      expect((await snapshotOf(chair)).workshop.participants[gil.participantId]?.connected).toBe(true);
+      await sleep(200);
+    }
+    elsewhere.disconnect();
+    everyone.splice(everyone.indexOf(gil), 1);
   });
 
   it('end a timed turn once, though both nodes hold the workshop and arm its timer', async () => {
