@@ -33,10 +33,11 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // Several server nodes on a real PostgreSQL and Redis, which globalSetup starts for these
-          // files only (and stops afterwards); beside the integration tests, as one of them.
+          // Several server node processes on a real PostgreSQL and Redis, which globalSetup starts
+          // for these files only (and stops afterwards); after the integration tests, not beside
+          // them, so their timing-sensitive tests keep the two cores.
           name: 'cluster',
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
           include: ['server/test/cluster/**/*.test.ts'],
           globalSetup: ['server/test/cluster/globalSetup.ts'],
           testTimeout: 60_000,
@@ -48,7 +49,7 @@ export default defineConfig({
         test: {
           // Fuzzing, crashes and churn load the machine: after the integration tests, not beside them.
           name: 'reliability',
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 3 },
           include: ['server/test/reliability/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
@@ -58,7 +59,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
-          sequence: { groupOrder: 3 },
+          sequence: { groupOrder: 4 },
           include: ['e2e/specs/**/*.test.ts'],
           testTimeout: 90_000,
           hookTimeout: 60_000,
