@@ -220,6 +220,28 @@ describe('two nodes sharing a workshop', () => {
     await eventually(() => expect(writerOnA.text()).toBe('Agreed: the regional plan. Next: the budget.'));
   });
 
+  it('give someone on node B the chairs’ view as soon as node A makes them a co-facilitator', async () => {
+    const eru = everyone.find((member) => member.name === 'Eru');
+    if (!eru) throw new Error('Eru has not joined');
+    const toChairs = (text: string) =>
+      command(ana.client, {
+        type: 'chat.send',
+        channel: { kind: 'facilitators', participantId: ana.participantId },
+        text,
+      });
+    await toChairs('Only for the chairs, before');
+    await eventually(() => expect(cochair.chats).toContain('Only for the chairs, before'));
+    expect(eru.chats).not.toContain('Only for the chairs, before');
+    await command(chair.client, {
+      type: 'participant.setRole',
+      participantId: eru.participantId,
+      role: 'co-facilitator',
+    });
+    await eventually(async () => expect((await snapshotOf(eru)).self.role).toBe('co-facilitator'));
+    await toChairs('Only for the chairs, after');
+    await eventually(() => expect(eru.chats).toContain('Only for the chairs, after'));
+  });
+
   it('keep one connection per person across nodes, and do not count someone gone who moved to the other', async () => {
     const gil = await join(lbA, 'delegate', 'Gil');
     const replaced = new Promise<string>((resolve) =>

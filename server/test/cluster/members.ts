@@ -24,6 +24,8 @@ export interface Member {
   /** every workshop revision told to this client, in arrival order */
   revisions: number[];
   rooms: RoomChanged[];
+  /** the texts of the chat messages changes brought this client */
+  chats: string[];
   peersJoined: ParticipantId[];
   peersLeft: ParticipantId[];
   comebacks: Array<'recovered' | 'rejoined'>;
@@ -44,6 +46,7 @@ export async function arrive(url: string, invite: string, name: string, organisa
     revision: 0,
     revisions: [],
     rooms: [],
+    chats: [],
     peersJoined: [],
     peersLeft: [],
     comebacks: [],
@@ -51,6 +54,7 @@ export async function arrive(url: string, invite: string, name: string, organisa
   client.on(Fact.workshopChanged, (change) => {
     member.revisions.push(change.revision);
     member.revision = Math.max(member.revision, change.revision);
+    member.chats.push(...change.chat.map((message) => message.text));
   });
   client.on(Fact.roomChanged, (changed) => member.rooms.push(changed));
   client.on(Fact.peerJoined, (peer) => member.peersJoined.push(peer.participantId));
