@@ -4,14 +4,7 @@
 // revision is decided twice; and when a node stops (SIGTERM) or dies (SIGKILL), its people carry on
 // on the other node as themselves, with nothing acknowledged lost.
 import { randomUUID } from 'node:crypto';
-import {
-  Command,
-  type CreateWorkshopResponse,
-  Fact,
-  type RoomId,
-  type WorkshopId,
-  type WorkshopSnapshot,
-} from '@plenary/shared';
+import { Command, type CreateWorkshopResponse, Fact, type RoomId, type WorkshopId } from '@plenary/shared';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
@@ -27,7 +20,7 @@ import {
 } from '../harness.ts';
 import { createDatabase } from './engines.ts';
 import { type LoadBalancer, startLoadBalancer } from './loadBalancer.ts';
-import { arrive, type Member, openNotes, snapshotOf } from './members.ts';
+import { arrive, chatTexts, chatter, type Member, openNotes, snapshotOf, standing } from './members.ts';
 
 const GRACE_MS = 3_000;
 const plenary = 'plenary' as RoomId;
@@ -82,43 +75,6 @@ async function logged(): Promise<Array<{ revision: number; type: string }>> {
   } finally {
     await client.end();
   }
-}
-
-/** What must survive a move to another node. */
-const standing = (snapshot: WorkshopSnapshot) => ({
-  role: snapshot.self.role,
-  whereabouts: snapshot.whereabouts,
-  queue: snapshot.workshop.queue.entries.map((entry) => entry.participantId),
-});
-
-const chatTexts = (snapshot: WorkshopSnapshot) =>
-  Object.values(snapshot.workshop.chat)
-    .flat()
-    .map((message) => message.text);
-
-/** Chats through `member` until `stop()`; resolves with the texts whose sending was acknowledged. */
-function chatter(member: Member, roomId: RoomId) {
-  let sending = true;
-  const acked: string[] = [];
-  const done = (async () => {
-    for (let index = 0; sending; index++) {
-      const text = `${member.name} keeps talking ${index}`;
-      const answer = await request(member.client, Command.workshopCommand, {
-        type: 'chat.send',
-        channel: { kind: 'room', roomId },
-        text,
-      }).catch(() => null);
-      if (answer?.ok) acked.push(text);
-      else await sleep(20);
-    }
-  })();
-  return {
-    stop: async () => {
-      sending = false;
-      await done;
-      return acked;
-    },
-  };
 }
 
 beforeAll(async () => {

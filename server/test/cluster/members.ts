@@ -14,6 +14,8 @@ import {
 import * as Y from 'yjs';
 import { connectTo, joinWithInvite, profile, rejoin, request, type TestClient } from '../harness.ts';
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export interface Member {
   name: string;
   client: TestClient;
@@ -111,6 +113,43 @@ export async function openNotes(member: Member, roomId: RoomId): Promise<NotesCo
       if (!update) throw new Error('typing made no update');
       const answer = await request(member.client, Command.notesUpdate, { roomId, update });
       if (!answer.ok) throw new Error(`${member.name}: notes update refused: ${answer.error.message}`);
+    },
+  };
+}
+
+/** What must survive a move to another node. */
+export const standing = (snapshot: WorkshopSnapshot) => ({
+  role: snapshot.self.role,
+  whereabouts: snapshot.whereabouts,
+  queue: snapshot.workshop.queue.entries.map((entry) => entry.participantId),
+});
+
+export const chatTexts = (snapshot: WorkshopSnapshot) =>
+  Object.values(snapshot.workshop.chat)
+    .flat()
+    .map((message) => message.text);
+
+/** Chats through `member` until `stop()`; resolves with the texts whose sending was acknowledged. */
+export function chatter(member: Member, roomId: RoomId) {
+  let sending = true;
+  const acked: string[] = [];
+  const done = (async () => {
+    for (let index = 0; sending; index++) {
+      const text = `${member.name} keeps talking ${index}`;
+      const answer = await request(member.client, Command.workshopCommand, {
+        type: 'chat.send',
+        channel: { kind: 'room', roomId },
+        text,
+      }).catch(() => null);
+      if (answer?.ok) acked.push(text);
+      else await sleep(20);
+    }
+  })();
+  return {
+    stop: async () => {
+      sending = false;
+      await done;
+      return acked;
     },
   };
 }
