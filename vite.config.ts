@@ -25,7 +25,7 @@ export default defineConfig({
           name: 'integration',
           sequence: { groupOrder: 1 },
           include: ['server/test/**/*.test.ts'],
-          exclude: ['server/test/reliability/**'],
+          exclude: ['server/test/reliability/**', 'server/test/cluster/**'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },
@@ -33,9 +33,23 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Several server node processes on a real PostgreSQL and Redis, which globalSetup starts
+          // for these files only (and stops afterwards); after the integration tests, not beside
+          // them, so their timing-sensitive tests keep the two cores.
+          name: 'cluster',
+          sequence: { groupOrder: 2 },
+          include: ['server/test/cluster/**/*.test.ts'],
+          globalSetup: ['server/test/cluster/globalSetup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           // Fuzzing, crashes and churn load the machine: after the integration tests, not beside them.
           name: 'reliability',
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 3 },
           include: ['server/test/reliability/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
@@ -45,7 +59,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
-          sequence: { groupOrder: 3 },
+          sequence: { groupOrder: 4 },
           include: ['e2e/specs/**/*.test.ts'],
           testTimeout: 90_000,
           hookTimeout: 60_000,

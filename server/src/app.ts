@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { Fact } from '@plenary/shared';
 import express from 'express';
 import { TokenService } from './auth/tokens.ts';
+import { type Cluster, joinCluster } from './cluster/cluster.ts';
+import { connectRedis } from './cluster/redisLink.ts';
+import { followReplicatedChange } from './cluster/replication.ts';
 import type { Config } from './config.ts';
 import { mountAttendanceRoutes } from './http/attendance.ts';
 import { mountExportRoutes } from './http/exports.ts';
@@ -23,6 +26,7 @@ import type { PlenaryServer, RealtimeContext } from './realtime/types.ts';
 import { RoomRegistry } from './sessions/roomRegistry.ts';
 import { KeyedSerialQueue } from './sessions/serialQueue.ts';
 import { WorkshopRegistry } from './sessions/workshopRegistry.ts';
+import { PostgresStore } from './store/postgres/postgresStore.ts';
 import { SqliteStore } from './store/sqlite/sqliteStore.ts';
 import type { Store } from './store/store.ts';
 
@@ -49,12 +53,19 @@ export interface AppOptions {
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const now = options.now ?? Date.now;
-  const store = options.store ?? new SqliteStore(join(config.dataDir, 'plenary.db'));
-  const tokens = TokenService.fromDataDir(config.dataDir);
+  const store = options.store ?? (await openStore(config, logger));
+  const tokens = config.tokenSecret
+    ? TokenService.fromSecret(config.tokenSecret)
+    : TokenService.fromDataDir(config.dataDir);
+  const redis = config.cluster
+    ? await connectRedis(config.cluster.redisUrl, config.cluster.redisPrefix, logger)
+    : undefined;
   const pool = await WorkerPool.start({ size: config.media.workerCount, logger });
   const expressApp = express();
   const httpServer = createServer(expressApp);
-  const io = createIo(httpServer, config.allowedOrigins);
+  const io = createIo(httpServer, config.allowedOrigins, redis?.adapter);
+  const shared = redis !== undefined;
+  let cluster: Cluster | null = null;
 
   // A media room's key is its channel's name, so its own events go straight to the people in it.
   const rooms = new RoomRegistry((key) =>
@@ -87,15 +98,31 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logger,
     now,
     presence: new Presence(config.reconnectGraceMs),
-    notes: new NotesHub(store, logger),
+    notes: new NotesHub(store, logger, {
+      shared,
+      onStored: (docKey, seq, update) => cluster?.notesStored(docKey, seq, update),
+    }),
     moves: new KeyedSerialQueue<string>(),
     workshops: new WorkshopRegistry({
       store,
       logger,
       now,
-      onChange: (workshop, change) => publishChange(ctx, workshop, change),
+      shared,
+      onChange: (workshop, change) => {
+        if (change.origin === 'replica') {
+          followReplicatedChange(ctx, workshop, change);
+          return;
+        }
+        publishChange(ctx, workshop, change);
+        if (change.entry) cluster?.committed(workshop.id, change.entry);
+      },
     }),
+    cluster: null,
   };
+  if (shared) {
+    cluster = joinCluster(ctx, { graceMs: config.reconnectGraceMs });
+    ctx.cluster = cluster;
+  }
 
   registerHandlers(ctx);
   expressApp.disable('x-powered-by');
@@ -122,6 +149,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         httpServer.listen(config.port, config.host, () => resolve(httpServer.address() as AddressInfo));
       }),
     close: async () => {
+      cluster?.stop();
+      // Closing connections stores their resumable sessions in Redis: Redis closes after.
       await io.close();
       ctx.presence.clear();
       await ctx.workshops.closeAll();
@@ -129,6 +158,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       rooms.closeAll();
       pool.close();
       await store.close();
+      await redis?.close();
     },
   };
+}
+
+/** PostgreSQL when a database URL is configured, else the embedded SQLite in the data directory. */
+async function openStore(config: Config, logger: Logger): Promise<Store> {
+  if (config.databaseUrl) return PostgresStore.connect(config.databaseUrl, { logger });
+  return new SqliteStore(join(config.dataDir, 'plenary.db'));
 }

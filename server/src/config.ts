@@ -16,6 +16,19 @@ const EnvSchema = z.object({
   PLENARY_ALLOWED_ORIGINS: z.string().default(''),
   PLENARY_MAX_UPLOAD_MB: z.coerce.number().min(1).max(2_000).default(50),
   PLENARY_RECONNECT_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(120_000),
+  PLENARY_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// URL')
+    .optional(),
+  PLENARY_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL')
+    .optional(),
+  PLENARY_REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,40}$/, 'letters, digits, _ . - (at most 40)')
+    .default('plenary'),
+  PLENARY_TOKEN_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -39,6 +52,15 @@ export interface Config {
   maxUploadBytes: number;
   /** how long a dropped participant keeps their place before counting as gone */
   reconnectGraceMs: number;
+  /** PostgreSQL instead of the embedded SQLite (in `dataDir`) when set */
+  databaseUrl: string | undefined;
+  /**
+   * Several server nodes share workshops through this Redis (Socket.IO's Redis Streams adapter);
+   * every node uses the same `redisPrefix` for its keys and channels.
+   */
+  cluster: { redisUrl: string; redisPrefix: string } | undefined;
+  /** the key invite and participant tokens are signed with; else one kept in `dataDir` */
+  tokenSecret: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -52,6 +74,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   if (e.PLENARY_RTC_MIN_PORT > e.PLENARY_RTC_MAX_PORT) {
     throw new Error('invalid configuration: PLENARY_RTC_MIN_PORT is above PLENARY_RTC_MAX_PORT');
+  }
+  if (e.PLENARY_REDIS_URL && !e.PLENARY_DATABASE_URL) {
+    throw new Error('invalid configuration: several nodes (PLENARY_REDIS_URL) need a shared PLENARY_DATABASE_URL');
+  }
+  if (e.PLENARY_REDIS_URL && !e.PLENARY_TOKEN_SECRET) {
+    throw new Error(
+      'invalid configuration: several nodes (PLENARY_REDIS_URL) must sign tokens alike: set the same PLENARY_TOKEN_SECRET on each',
+    );
   }
   return {
     port: e.PORT,
@@ -69,6 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((origin) => origin.trim())
       .filter(Boolean),
     reconnectGraceMs: e.PLENARY_RECONNECT_GRACE_MS,
+    databaseUrl: e.PLENARY_DATABASE_URL,
+    cluster: e.PLENARY_REDIS_URL ? { redisUrl: e.PLENARY_REDIS_URL, redisPrefix: e.PLENARY_REDIS_PREFIX } : undefined,
+    tokenSecret: e.PLENARY_TOKEN_SECRET,
     maxUploadBytes: Math.round(e.PLENARY_MAX_UPLOAD_MB * 1_000_000),
     logLevel: e.LOG_LEVEL,
   };

@@ -13,29 +13,30 @@ const address = await app.listen();
 const origin = `http://localhost:${address.port}`;
 logger.info({ url: `http://${address.address}:${address.port}/` }, 'Plenary is serving');
 
-// A first start has a workshop ready to try; later starts print links to the newest one.
+// A first start has a workshop ready to try; later starts print links to the newest one. With
+// several nodes none makes one by itself: two starting together would make two.
 const known = await app.workshops.list();
 const newest =
   known.at(-1)?.id ??
-  (
-    await app.workshops.create({
-      id: randomUUID() as WorkshopId,
-      title: 'My first workshop',
-      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    })
-  ).id;
-const invites = await createInvites(app, { id: newest });
-process.stdout.write(
-  [
-    '',
-    `  Plenary is running: open ${origin}/ in a browser to start a workshop`,
+  (config.cluster
+    ? undefined
+    : (
+        await app.workshops.create({
+          id: randomUUID() as WorkshopId,
+          title: 'My first workshop',
+          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        })
+      ).id);
+const lines = ['', `  Plenary is running: open ${origin}/ in a browser to start a workshop`];
+if (newest) {
+  const invites = await createInvites(app, { id: newest });
+  lines.push(
     `  or join "${known.at(-1)?.title ?? 'My first workshop'}":`,
     `    facilitator  ${inviteLink(origin, invites.facilitator)}`,
     `    delegate     ${inviteLink(origin, invites.delegate)}`,
-    '',
-    '',
-  ].join('\n'),
-);
+  );
+}
+process.stdout.write([...lines, '', ''].join('\n'));
 
 let stopping = false;
 const stop = async (signal: NodeJS.Signals) => {

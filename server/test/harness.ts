@@ -175,10 +175,19 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** Plenary as its own OS process (`server/src/index.ts`), for tests that kill it. */
-export function spawnServerProcess(dataDir: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
-    env: { ...process.env, ...testEnv(dataDir) },
+/**
+ * Plenary as its own OS process (`server/src/index.ts`), for tests that kill it. With
+ * `dieWithTests`, the kernel kills it if the test process dies first (Linux `setpriv --pdeathsig`).
+ */
+export function spawnServerProcess(
+  dataDir: string,
+  env: Record<string, string> = {},
+  { dieWithTests = false } = {},
+): Promise<ServerProcess> {
+  const node = [process.execPath, '--import', 'tsx', 'server/src/index.ts'];
+  const [command, ...args] = dieWithTests ? ['setpriv', '--pdeathsig=KILL', '--', ...node] : node;
+  const child = spawn(command as string, args, {
+    env: { ...process.env, ...testEnv(dataDir), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -33,6 +33,11 @@ export interface ParticipantClaims {
 export class TokenService {
   constructor(private readonly secret: Uint8Array) {}
 
+  /** A secret given in the configuration: every server node of a deployment signs with the same one. */
+  static fromSecret(secret: string): TokenService {
+    return new TokenService(Buffer.from(secret, 'utf8'));
+  }
+
   static fromDataDir(dataDir: string): TokenService {
     const file = join(dataDir, 'token-secret');
     if (!existsSync(file)) {

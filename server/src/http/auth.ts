@@ -24,7 +24,8 @@ export async function authenticate(
   const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
   if (!token) throw new CommandError('forbidden', 'send your participant token as `Authorization: Bearer …`');
   const claims = await ctx.tokens.verifyParticipant(token);
-  const workshop = claims.workshopId === workshopId ? await ctx.workshops.get(workshopId) : undefined;
+  // Up to date with other nodes: a report or upload reflects everything decided before the request.
+  const workshop = claims.workshopId === workshopId ? await ctx.workshops.getLatest(workshopId) : undefined;
   const participant = workshop?.state.participants[claims.participantId];
   if (!workshop || !participant) throw new CommandError('not_found', 'no such workshop');
   return { workshop, participant };

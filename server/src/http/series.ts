@@ -48,7 +48,7 @@ export function mountSeriesRoutes(app: Express, ctx: Ctx): void {
       const seriesId = req.params.seriesId;
       const editions: WorkshopState[] = [];
       for (const summary of await ctx.workshops.list()) {
-        const state = (await ctx.workshops.get(summary.id))?.state;
+        const state = (await ctx.workshops.getLatest(summary.id))?.state;
         if (state && seriesOf(state) === seriesId) editions.push(state);
       }
       // A chair of any edition may see the whole series.

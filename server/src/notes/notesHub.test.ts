@@ -77,3 +77,75 @@ describe('NotesHub', () => {
     expect(reloaded.getText('notes').toString()).toBe('one two three ');
   });
 });
+
+describe('NotesHub copies on several nodes sharing a store', () => {
+  /** Two nodes' hubs over one database; each tells the other what it stored, as the cluster does. */
+  function twoNodes(options: { compactEvery?: number; deliver?: boolean } = {}) {
+    const path = file();
+    const nodes: NotesHub[] = [];
+    const tell = (from: number) => (docKey: string, seq: number, update: Uint8Array) => {
+      if (options.deliver !== false) void nodes[1 - from]?.received(docKey, seq, update);
+    };
+    for (const index of [0, 1]) {
+      nodes.push(
+        new NotesHub(new SqliteStore(path), logger, {
+          shared: true,
+          compactEvery: options.compactEvery ?? 500,
+          onStored: tell(index),
+        }),
+      );
+    }
+    return { a: nodes[0] as NotesHub, b: nodes[1] as NotesHub, path };
+  }
+
+  const textOf = async (hub: NotesHub, docKey: string) => (await hub.snapshot(docKey)).getText('notes').toString();
+
+  it('apply what the other node stored, in whatever order it arrives', async () => {
+    const { a, b } = twoNodes();
+    await b.open('w/plenary');
+    const ana = editor();
+    ana.text.insert(0, 'Water. ');
+    ana.text.insert(ana.text.length, 'Funding.');
+    for (const update of ana.updates) await a.apply('w/plenary', update);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await textOf(b, 'w/plenary')).toBe('Water. Funding.');
+  });
+
+  it('give a client everything stored anywhere, even when word of it was lost', async () => {
+    const { a, b } = twoNodes({ deliver: false });
+    await b.open('w/plenary');
+    const ana = editor();
+    ana.text.insert(0, 'Agreed.');
+    for (const update of ana.updates) await a.apply('w/plenary', update);
+    const newcomer = new Y.Doc();
+    const { update } = await b.diff('w/plenary', Y.encodeStateVector(newcomer));
+    Y.applyUpdate(newcomer, update);
+    expect(newcomer.getText('notes').toString()).toBe('Agreed.');
+  });
+
+  it('lose nothing when both nodes write and compact the same document', async () => {
+    const { a, b, path } = twoNodes({ compactEvery: 3, deliver: false });
+    const ana = editor();
+    const ben = editor();
+    for (let index = 0; index < 12; index++) {
+      ana.text.insert(ana.text.length, `a${index} `);
+      ben.text.insert(ben.text.length, `b${index} `);
+    }
+    await Promise.all([
+      (async () => {
+        for (const update of ana.updates) await a.apply('w/g1', update);
+      })(),
+      (async () => {
+        for (const update of ben.updates) await b.apply('w/g1', update);
+      })(),
+    ]);
+    await Promise.all([a.closeAll(), b.closeAll()]); // unloading compacts once more
+    const merged = new Y.Doc();
+    for (const update of [...ana.updates, ...ben.updates]) Y.applyUpdate(merged, update);
+    const everything = merged.getText('notes').toString();
+    expect(everything).toContain('a11 ');
+    // a third node starting on the shared database has both writers' every word
+    const third = new NotesHub(new SqliteStore(path), logger);
+    expect(await textOf(third, 'w/g1')).toBe(everything);
+  });
+});

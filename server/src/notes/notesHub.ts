@@ -9,14 +9,24 @@ export interface NotesHubOptions {
   compactEvery?: number;
   /** unload a document nobody has open after this long */
   idleMs?: number;
+  /**
+   * Other server nodes store updates to the same documents: before a document is described to a
+   * client, what they stored is read from the store.
+   */
+  shared?: boolean;
+  /** an update was stored (and applied) here, with its sequence number: for the other nodes */
+  onStored?: (docKey: string, seq: number, update: Uint8Array) => void;
 }
 
 interface LoadedDoc {
   doc: Y.Doc;
   readers: number;
-  /** updates stored since the last compaction, and the sequence number of the newest */
+  /** updates stored since the last compaction */
   sinceCompaction: number;
-  lastSeq: number;
+  /** every stored update up to this sequence number is in `doc` */
+  seq: number;
+  /** updates above `seq` already in `doc` (another node's may still be missing below them) */
+  ahead: Set<number>;
   idleTimer: NodeJS.Timeout | null;
 }
 
@@ -24,6 +34,10 @@ interface LoadedDoc {
  * The collaborative notes documents in memory: one Yjs document per room, loaded on demand from
  * its stored updates and unloaded when nobody has had it open for a while. Each update is checked,
  * stored, and only then applied, so an acknowledged keystroke survives a crash.
+ *
+ * With several server nodes, each holds its own copy of a document: updates stored elsewhere
+ * arrive through `received`, and before a client is answered (`diff`) the copy reads anything it
+ * still lacks from the store, so nobody is ever given less than what was acknowledged anywhere.
  */
 export class NotesHub {
   private readonly docs = new Map<string, Promise<LoadedDoc>>();
@@ -55,7 +69,9 @@ export class NotesHub {
 
   /** What a client with `stateVector` is missing, and the server's own state vector. */
   async diff(docKey: string, stateVector: Uint8Array): Promise<{ update: Uint8Array; stateVector: Uint8Array }> {
-    const { doc } = await this.load(docKey);
+    const loaded = await this.load(docKey);
+    if (this.options.shared) await this.queue.run(docKey, () => this.pull(docKey, loaded));
+    const { doc } = loaded;
     let missing: Uint8Array;
     try {
       missing = Y.encodeStateAsUpdate(doc, stateVector);
@@ -74,11 +90,24 @@ export class NotesHub {
     }
     return this.queue.run(docKey, async () => {
       const loaded = await this.load(docKey);
-      await this.store.appendNoteUpdate(docKey, update);
-      loaded.lastSeq += 1;
+      const seq = await this.store.appendNoteUpdate(docKey, update);
       loaded.sinceCompaction += 1;
       Y.applyUpdate(loaded.doc, update);
+      advance(loaded, seq);
+      this.options.onStored?.(docKey, seq, update);
       if (loaded.sinceCompaction >= (this.options.compactEvery ?? 500)) await this.compact(docKey, loaded);
+    });
+  }
+
+  /** Another node stored an update: a copy loaded here applies it (Yjs merges in any order). */
+  async received(docKey: string, seq: number, update: Uint8Array): Promise<void> {
+    const pending = this.docs.get(docKey);
+    if (!pending) return;
+    await this.queue.run(docKey, async () => {
+      const loaded = await pending;
+      if (this.docs.get(docKey) !== pending || seq <= loaded.seq || loaded.ahead.has(seq)) return;
+      Y.applyUpdate(loaded.doc, update);
+      advance(loaded, seq);
     });
   }
 
@@ -97,7 +126,7 @@ export class NotesHub {
       pending = this.store.loadNoteUpdates(docKey).then(({ updates, lastSeq }) => {
         const doc = new Y.Doc({ gc: true });
         if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates));
-        return { doc, readers: 0, sinceCompaction: updates.length, lastSeq, idleTimer: null };
+        return { doc, readers: 0, sinceCompaction: updates.length, seq: lastSeq, ahead: new Set(), idleTimer: null };
       });
       this.docs.set(docKey, pending);
       pending.catch(() => this.docs.delete(docKey));
@@ -105,9 +134,18 @@ export class NotesHub {
     return pending;
   }
 
+  /** Reads and applies the updates stored after the copy's `seq` (by other nodes). Run in the queue. */
+  private async pull(docKey: string, loaded: LoadedDoc): Promise<void> {
+    const { updates, lastSeq } = await this.store.loadNoteUpdates(docKey, loaded.seq);
+    if (updates.length > 0) Y.applyUpdate(loaded.doc, Y.mergeUpdates(updates));
+    loaded.seq = lastSeq;
+    for (const seq of loaded.ahead) if (seq <= lastSeq) loaded.ahead.delete(seq);
+  }
+
   private async compact(docKey: string, loaded: LoadedDoc): Promise<void> {
-    if (loaded.sinceCompaction <= 1) return;
-    await this.store.compactNotes(docKey, Y.encodeStateAsUpdate(loaded.doc), loaded.lastSeq);
+    if (loaded.sinceCompaction <= 1 || loaded.seq === 0) return;
+    // Only up to `seq`: the copy holds every update up to there, whoever stored it.
+    await this.store.compactNotes(docKey, Y.encodeStateAsUpdate(loaded.doc), loaded.seq);
     loaded.sinceCompaction = 1;
   }
 
@@ -127,4 +165,11 @@ export class NotesHub {
       this.docs.delete(docKey);
     });
   }
+}
+
+/** Records that update `seq` is in the copy, moving `seq` on over every contiguous one. */
+function advance(loaded: LoadedDoc, seq: number): void {
+  if (seq <= loaded.seq) return;
+  loaded.ahead.add(seq);
+  while (loaded.ahead.delete(loaded.seq + 1)) loaded.seq += 1;
 }

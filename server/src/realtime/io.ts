@@ -1,6 +1,6 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Command, fail } from '@plenary/shared';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import { SYSTEM_ACTOR } from '../domain/commands.ts';
 import { registerMediaHandlers } from './handlers/media.ts';
 import { registerModerationHandlers } from './handlers/moderation.ts';
@@ -28,9 +28,18 @@ export function originAllowed(request: IncomingMessage, allowedOrigins: readonly
   }
 }
 
-/** Socket.IO, bounded: an oversized frame closes the connection rather than reaching a handler. */
-export function createIo(httpServer: HttpServer, allowedOrigins: readonly string[]): PlenaryServer {
+/**
+ * Socket.IO, bounded: an oversized frame closes the connection rather than reaching a handler.
+ * With an adapter (Redis), broadcasts reach every server node's connections and a dropped
+ * connection can resume on any node.
+ */
+export function createIo(
+  httpServer: HttpServer,
+  allowedOrigins: readonly string[],
+  adapter?: ServerOptions['adapter'],
+): PlenaryServer {
   return new Server(httpServer, {
+    ...(adapter ? { adapter } : {}),
     serveClient: false,
     maxHttpBufferSize: 100_000,
     pingInterval: 10_000,
@@ -72,7 +81,7 @@ function resume(ctx: RealtimeContext, socket: PlenarySocket): void {
   socket.data.roomId = undefined;
   socket.data.joined = true;
   void ctx.workshops
-    .get(workshopId)
+    .getLatest(workshopId)
     .then(async (workshop) => {
       if (!workshop) return;
       assignAudience(socket, workshop.state);

@@ -1,3 +1,4 @@
+import type { WorkshopId } from '@plenary/shared';
 import type { PlenarySocket } from './types.ts';
 import { participantKey } from './types.ts';
 
@@ -24,6 +25,11 @@ export class Presence {
 
   socketOf(key: string): PlenarySocket | undefined {
     return this.live.get(key);
+  }
+
+  /** The live connections of one workshop's participants on this server. */
+  socketsOf(workshopId: WorkshopId): PlenarySocket[] {
+    return [...this.live.values()].filter((socket) => socket.data.workshopId === workshopId);
   }
 
   /** The connection closed (or left): `gone` runs unless the participant is back in time. */

@@ -1,4 +1,11 @@
-import type { ParticipantId, RoomId, ServerToClientEvents, UntrustedClientEvents, WorkshopId } from '@plenary/shared';
+import type {
+  InterServerEvents,
+  ParticipantId,
+  RoomId,
+  ServerToClientEvents,
+  UntrustedClientEvents,
+  WorkshopId,
+} from '@plenary/shared';
 import type { Server, Socket } from 'socket.io';
 import type { TokenService } from '../auth/tokens.ts';
 import type { Logger } from '../logger.ts';
@@ -18,8 +25,16 @@ export interface SocketData {
   joined?: boolean;
 }
 
-export type PlenaryServer = Server<UntrustedClientEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type PlenarySocket = Socket<UntrustedClientEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type PlenaryServer = Server<UntrustedClientEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type PlenarySocket = Socket<UntrustedClientEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+/** The other server nodes that share this node's workshops (see cluster/). */
+export interface ClusterPeers {
+  /** whether the participant has a connection in the workshop on any node, this one included */
+  connectedAnywhere(workshopId: WorkshopId, participantId: ParticipantId): Promise<boolean>;
+  /** closes the participant's connections on other nodes: `keep`, just joined here, replaces them */
+  replaceElsewhere(workshopId: WorkshopId, participantId: ParticipantId, keep: PlenarySocket): Promise<void>;
+}
 
 /** Everything a handler needs, injected: no handler reaches for a global. */
 export interface RealtimeContext {
@@ -33,6 +48,8 @@ export interface RealtimeContext {
   moves: KeyedSerialQueue<string>;
   logger: Logger;
   now: () => number;
+  /** null when this node serves its workshops alone */
+  cluster: ClusterPeers | null;
 }
 
 export const participantKey = (workshopId: WorkshopId, participantId: ParticipantId): string =>

@@ -3,7 +3,7 @@ import { SYSTEM_ACTOR, type WorkshopCommand } from '../domain/commands.ts';
 import type { DomainEvent } from '../domain/events.ts';
 import { createWorkshop, decide, nextDeadline, type WorkshopConfig } from '../domain/workshop.ts';
 import type { Logger } from '../logger.ts';
-import type { WorkshopStore } from '../store/store.ts';
+import type { StoredCommand, WorkshopStore } from '../store/store.ts';
 import { type Change, type Domain, replay, WorkshopSession } from './workshopSession.ts';
 
 export type Workshop = WorkshopSession<WorkshopState, WorkshopCommand, DomainEvent>;
@@ -16,6 +16,12 @@ export interface WorkshopRegistryDeps {
   logger: Logger;
   now: () => number;
   onChange: WorkshopChangeListener;
+  /**
+   * Other server nodes share the store (and so the workshops): a workshop's copy here may fall
+   * behind and is brought up to date before it answers a newcomer, and loading it does not mean
+   * nobody is connected (people may be on another node).
+   */
+  shared?: boolean;
 }
 
 /**
@@ -24,6 +30,7 @@ export interface WorkshopRegistryDeps {
  */
 export class WorkshopRegistry {
   private readonly open = new Map<WorkshopId, Promise<Workshop | undefined>>();
+  private readonly ready = new Map<WorkshopId, Workshop>();
 
   constructor(private readonly deps: WorkshopRegistryDeps) {}
 
@@ -36,7 +43,31 @@ export class WorkshopRegistry {
     await this.deps.store.create(state.id, state.title, state, this.deps.now());
     const workshop = this.session(state);
     this.open.set(state.id, Promise.resolve(workshop));
+    this.ready.set(state.id, workshop);
     return workshop;
+  }
+
+  /**
+   * The workshop, and on shared stores up to date with every revision stored before this call: for
+   * answers that a client builds on (a join, a snapshot), which must not be older than what other
+   * nodes have already told it.
+   */
+  async getLatest(id: WorkshopId): Promise<Workshop | undefined> {
+    const workshop = await this.get(id);
+    if (workshop && this.deps.shared) await workshop.catchUp();
+    return workshop;
+  }
+
+  /** Another node stored a revision of a workshop: a copy loaded (or loading) here replays it. */
+  async received(id: WorkshopId, entry: StoredCommand): Promise<void> {
+    const pending = this.open.get(id);
+    if (!pending) return;
+    await (await pending)?.receive(entry);
+  }
+
+  /** The workshops loaded on this node. */
+  loaded(): Workshop[] {
+    return [...this.ready.values()];
   }
 
   get(id: WorkshopId): Promise<Workshop | undefined> {
@@ -61,6 +92,7 @@ export class WorkshopRegistry {
     const sessions = await Promise.allSettled(this.open.values());
     for (const result of sessions) if (result.status === 'fulfilled') result.value?.close();
     this.open.clear();
+    this.ready.clear();
   }
 
   private async load(id: WorkshopId): Promise<Workshop | undefined> {
@@ -72,6 +104,9 @@ export class WorkshopRegistry {
       'workshop loaded',
     );
     const workshop = this.session(state);
+    this.ready.set(id, workshop);
+    // With other nodes, who is connected is theirs to say (see cluster/presenceSweep.ts).
+    if (this.deps.shared) return workshop;
     // Nobody is connected to a server that just started: close what the last run left open, so
     // attendance stops there and people are placed afresh when they come back.
     for (const participant of Object.values(state.participants)) {

@@ -2,7 +2,7 @@ import type { WorkshopId } from '@plenary/shared';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SqliteStore } from '../store/sqlite/sqliteStore.ts';
-import { type Domain, replay, WorkshopSession } from './workshopSession.ts';
+import { type Change, type Domain, replay, WorkshopSession } from './workshopSession.ts';
 
 // A toy domain: a counter that refuses to go negative, and rings once when `alarmAt` passes.
 interface Counter {
@@ -25,6 +25,7 @@ const counterDomain: Domain<Counter, CounterCommand, string> = {
       case 'setAlarm':
         return { ok: true, state: { ...state, revision: state.revision + 1, alarmAt: command.at }, events: [] };
       case 'ring':
+        if (state.alarmAt === null) return { ok: false, error: { code: 'conflict', message: 'no alarm set' } };
         return {
           ok: true,
           state: { ...state, revision: state.revision + 1, alarmAt: null, rang: state.rang + 1 },
@@ -38,7 +39,12 @@ const counterDomain: Domain<Counter, CounterCommand, string> = {
 const id = 'w1' as WorkshopId;
 const initial: Counter = { revision: 0, value: 0, alarmAt: null, rang: 0 };
 
-function sessionOn(store: SqliteStore, state: Counter, changes: string[][] = []) {
+function sessionOn(
+  store: SqliteStore,
+  state: Counter,
+  changes: string[][] = [],
+  onChange: (change: Change<Counter, string>) => void = () => undefined,
+) {
   return new WorkshopSession({
     id,
     state,
@@ -47,7 +53,10 @@ function sessionOn(store: SqliteStore, state: Counter, changes: string[][] = [])
     store,
     logger: pino({ level: 'silent' }),
     now: () => Date.now(),
-    onChange: (change) => changes.push(change.events),
+    onChange: (change) => {
+      changes.push(change.events);
+      onChange(change);
+    },
     snapshotEvery: 3,
   });
 }
@@ -131,5 +140,88 @@ describe('WorkshopSession', () => {
     await vi.advanceTimersByTimeAsync(10);
     expect(session.state.rang).toBe(1);
     session.close();
+  });
+});
+
+/** Two server nodes' copies of one workshop over one store, each reporting its changes. */
+async function twoNodes() {
+  const { store, session: first } = await openSession();
+  const seen: Record<'first' | 'second', Array<Change<Counter, string>>> = { first: [], second: [] };
+  const a = sessionOn(store, initial, [], (change) => seen.first.push(change));
+  const b = sessionOn(store, initial, [], (change) => seen.second.push(change));
+  first.close();
+  return { store, a, b, seen };
+}
+
+describe('WorkshopSession copies on several nodes sharing a store', () => {
+  it('decide each revision once, against the state before it, however commands interleave', async () => {
+    const { store, a, b } = await twoNodes();
+    expect((await a.execute({ type: 'add', amount: 1 })).ok).toBe(true);
+    // b still thinks the value is 0; both try to take the one unit that is there
+    const [fromA, fromB] = await Promise.all([
+      a.execute({ type: 'add', amount: -1 }),
+      b.execute({ type: 'add', amount: -1 }),
+    ]);
+    expect([fromA.ok, fromB.ok].filter(Boolean)).toHaveLength(1);
+    await Promise.all(
+      Array.from({ length: 20 }, (_, index) => (index % 2 ? a : b).execute({ type: 'add', amount: index })),
+    );
+    await Promise.all([a.catchUp(), b.catchUp()]);
+    expect(a.state).toEqual(b.state);
+    expect(a.state.value).toBe(190);
+    const stored = await store.load(id);
+    expect(replay(counterDomain, stored?.snapshot.state as Counter, stored?.commands ?? [])).toEqual(a.state);
+  });
+
+  it('replay what another node stored, reporting it as a replica change with its log entry', async () => {
+    const { a, b, seen } = await twoNodes();
+    await a.execute({ type: 'add', amount: 2 });
+    const [entry] = seen.first.map((change) => change.entry);
+    expect(seen.first[0]?.origin).toBe('local');
+    if (!entry) throw new Error('no entry');
+    await b.receive(entry);
+    await b.receive(entry); // told twice: nothing happens the second time
+    expect(b.state).toEqual(a.state);
+    expect(seen.second.map((change) => [change.origin, change.entry?.revision, change.events])).toEqual([
+      ['replica', 1, ['added']],
+    ]);
+    // told of a later revision than the next one: reads the gap from the store
+    await a.execute({ type: 'add', amount: 1 });
+    await a.execute({ type: 'add', amount: 1 });
+    const last = seen.first.at(-1)?.entry;
+    if (!last) throw new Error('no entry');
+    await b.receive(last);
+    expect(b.state).toEqual(a.state);
+    // (revision 3 was snapshotted, so the gap is read as that snapshot)
+    expect(seen.second.map((change) => [change.entry?.revision ?? null, change.after.revision])).toEqual([
+      [1, 1],
+      [null, 3],
+    ]);
+  });
+
+  it('jump to a newer snapshot when the commands they lack were folded into it', async () => {
+    const { a, b, seen } = await twoNodes();
+    for (let step = 0; step < 7; step++) await a.execute({ type: 'add', amount: 1 });
+    await b.catchUp();
+    expect(b.state).toEqual(a.state);
+    // snapshots every 3 revisions removed 1–6 from the log: one jump, to the snapshot and past it
+    expect(seen.second.map((change) => [change.entry, change.events, change.after.revision])).toEqual([[null, [], 7]]);
+  });
+
+  it('take a deadline armed on both copies into effect once', async () => {
+    vi.useFakeTimers({ now: 1_000 });
+    const { store, a, b } = await twoNodes();
+    await a.execute({ type: 'setAlarm', at: 3_000 });
+    await b.catchUp();
+    await vi.advanceTimersByTimeAsync(2_000);
+    await Promise.all([a.catchUp(), b.catchUp()]);
+    expect(a.state.rang).toBe(1);
+    expect(b.state).toEqual(a.state);
+    expect((await store.load(id))?.commands.map((entry) => (entry.command as CounterCommand).type)).toEqual([
+      'setAlarm',
+      'ring',
+    ]);
+    a.close();
+    b.close();
   });
 });

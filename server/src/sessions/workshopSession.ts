@@ -1,9 +1,11 @@
 import type { WorkshopId } from '@plenary/shared';
 import type { Logger } from '../logger.ts';
-import type { WorkshopStore } from '../store/store.ts';
+import { RevisionConflictError, type StoredCommand, type WorkshopStore } from '../store/store.ts';
 
 /** A scheduled command that could not be stored is tried again after this long. */
 const SCHEDULE_RETRY_MS = 1_000;
+/** How often a command is decided again after another node stored the same revision first. */
+const MAX_DECISIONS = 8;
 
 /** The pure domain, as the session sees it: decide, and the next timed thing to wake up for. */
 export interface Domain<State, Command, Event> {
@@ -19,6 +21,13 @@ export interface Change<State, Event> {
   before: State;
   after: State;
   events: Event[];
+  /**
+   * `local`: decided here, so this node tells everyone. `replica`: decided by another server node
+   * sharing the store, and replayed here from the log; that node has told everyone already.
+   */
+  origin: 'local' | 'replica';
+  /** the logged command that made this change; null when a replica jumped to a newer snapshot */
+  entry: StoredCommand | null;
 }
 
 export interface WorkshopSessionOptions<State, Command, Event> {
@@ -40,6 +49,11 @@ export interface WorkshopSessionOptions<State, Command, Event> {
  * records, and only then does the state move on and anyone hear of it — so an acknowledged command
  * is on disk, and two commands never decide against the same state. Deadlines (turn ends, breakout
  * recalls) are re-armed from the state after every change, including after a restart.
+ *
+ * Several server nodes may hold a copy of the same workshop. The store's log is then the arbiter:
+ * a command is stored only at the revision right after the stored one, so when another node got
+ * there first, this node reads what it missed, replays it, and decides again against that state.
+ * Every revision is thus decided once, against the state before it, whichever node decides it.
  */
 export class WorkshopSession<State, Command, Event> {
   private current: State;
@@ -61,9 +75,33 @@ export class WorkshopSession<State, Command, Event> {
   }
 
   execute(command: Command): Promise<DomainResult<State, Event>> {
-    const run = this.tail.then(() => this.apply(command));
-    this.tail = run.catch(() => undefined);
-    return run;
+    return this.enqueue(() => this.apply(command));
+  }
+
+  /**
+   * Another node stored revisions this copy lacks (it said so, or a reader wants the latest): read
+   * them from the store and replay them. With `revision`, nothing is read if this copy has it.
+   */
+  catchUp(revision?: number): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.closed) return;
+      if (revision !== undefined && this.options.revisionOf(this.current) >= revision) return;
+      await this.pull();
+    });
+  }
+
+  /** Another node stored `entry`: replayed at once when it is the next revision, else read from the store. */
+  receive(entry: StoredCommand): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.closed) return;
+      const revision = this.options.revisionOf(this.current);
+      if (entry.revision <= revision) return;
+      if (entry.revision === revision + 1 && this.replayEntry(entry)) {
+        this.arm();
+        return;
+      }
+      await this.pull();
+    });
   }
 
   close(): void {
@@ -72,20 +110,75 @@ export class WorkshopSession<State, Command, Event> {
     this.timer = null;
   }
 
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(task);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
   private async apply(command: Command): Promise<DomainResult<State, Event>> {
     const { domain, store, id, revisionOf, snapshotEvery = 200 } = this.options;
-    if (this.closed) return { ok: false, error: { code: 'conflict', message: 'this workshop is shutting down' } };
-    const now = this.options.now();
-    const before = this.current;
-    const result = domain.decide(before, command, now);
-    if (!result.ok) return result;
-    const revision = revisionOf(result.state);
-    await store.append(id, revision, command, now);
-    this.current = result.state;
-    if (revision % snapshotEvery === 0) await store.snapshot(id, revision, result.state);
+    for (let decision = 1; ; decision++) {
+      if (this.closed) return { ok: false, error: { code: 'conflict', message: 'this workshop is shutting down' } };
+      const now = this.options.now();
+      const before = this.current;
+      const result = domain.decide(before, command, now);
+      if (!result.ok) return result;
+      const revision = revisionOf(result.state);
+      try {
+        await store.append(id, revision, command, now);
+      } catch (error) {
+        // Another node stored this revision first: take what it decided, then decide again.
+        if (!(error instanceof RevisionConflictError) || decision >= MAX_DECISIONS) throw error;
+        await this.pull();
+        continue;
+      }
+      this.current = result.state;
+      if (revision % snapshotEvery === 0) await store.snapshot(id, revision, result.state);
+      this.arm();
+      const entry = { revision, command, at: now };
+      this.options.onChange({ before, after: result.state, events: result.events, origin: 'local', entry });
+      return result;
+    }
+  }
+
+  /** Reads and replays what the store has after this copy's revision. */
+  private async pull(): Promise<void> {
+    const { store, id, revisionOf } = this.options;
+    const tail = await store.loadSince(id, revisionOf(this.current));
+    if (!tail) return;
+    if (tail.snapshot) {
+      // The commands in between were folded into a snapshot: jump to it.
+      this.resync(tail.snapshot.state as State, tail.commands);
+    } else {
+      for (const entry of tail.commands) {
+        if (!this.replayEntry(entry)) {
+          const stored = await store.load(id);
+          if (stored) this.resync(stored.snapshot.state as State, stored.commands);
+          break;
+        }
+      }
+    }
     this.arm();
-    this.options.onChange({ before, after: result.state, events: result.events });
-    return result;
+  }
+
+  /** Applies one command another node stored; false if it does not follow from this copy's state. */
+  private replayEntry(entry: StoredCommand): boolean {
+    const before = this.current;
+    const result = this.options.domain.decide(before, entry.command as Command, entry.at);
+    if (!result.ok || this.options.revisionOf(result.state) !== entry.revision) {
+      this.options.logger.error({ workshopId: this.id, revision: entry.revision }, 'replica diverged; reloading');
+      return false;
+    }
+    this.current = result.state;
+    this.options.onChange({ before, after: result.state, events: result.events, origin: 'replica', entry });
+    return true;
+  }
+
+  private resync(snapshot: State, commands: StoredCommand[]): void {
+    const before = this.current;
+    this.current = replay(this.options.domain, snapshot, commands);
+    this.options.onChange({ before, after: this.current, events: [], origin: 'replica', entry: null });
   }
 
   private arm(): void {

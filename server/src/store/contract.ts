@@ -6,6 +6,8 @@ export interface StoreHarness {
   store: Store;
   /** closes the store and opens the same database again, as a restarted server would */
   reopen(): Promise<Store>;
+  /** a second connection to the same database, as another server node would have (closed by the test) */
+  another(): Promise<Store>;
 }
 
 const id = (value: string) => value as WorkshopId;
@@ -63,13 +65,76 @@ export function describeWorkshopStoreContract(engine: string, open: () => Promis
       await store.close();
     });
 
+    it('gives a copy behind the log what it lacks: the commands after it, or the snapshot that replaced them', async () => {
+      const { store } = await open();
+      await store.create(id('w1'), 'A', { n: 0 }, 1);
+      for (let revision = 1; revision <= 5; revision++)
+        await store.append(id('w1'), revision, { add: revision }, revision);
+      expect(await store.loadSince(id('w1'), 3)).toEqual({
+        snapshot: null,
+        commands: [
+          { revision: 4, command: { add: 4 }, at: 4 },
+          { revision: 5, command: { add: 5 }, at: 5 },
+        ],
+      });
+      expect(await store.loadSince(id('w1'), 5)).toEqual({ snapshot: null, commands: [] });
+      await store.snapshot(id('w1'), 4, { n: 10 });
+      // the commands up to 4 are gone: a copy at 2 must start again from the snapshot
+      expect(await store.loadSince(id('w1'), 2)).toEqual({
+        snapshot: { revision: 4, state: { n: 10 } },
+        commands: [{ revision: 5, command: { add: 5 }, at: 5 }],
+      });
+      expect((await store.loadSince(id('w1'), 4))?.commands.map((command) => command.revision)).toEqual([5]);
+      expect(await store.loadSince(id('missing'), 0)).toBeUndefined();
+      await store.close();
+    });
+
+    it('lets exactly one of two connections append a revision when both try at once', async () => {
+      const harness = await open();
+      const other = await harness.another();
+      await harness.store.create(id('w1'), 'A', {}, 1);
+      for (let revision = 1; revision <= 10; revision++) {
+        const outcomes = await Promise.allSettled([
+          harness.store.append(id('w1'), revision, { by: 'first', revision }, revision),
+          other.append(id('w1'), revision, { by: 'second', revision }, revision),
+        ]);
+        expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+        const refused = outcomes.find((outcome) => outcome.status === 'rejected');
+        expect(refused?.status === 'rejected' && refused.reason).toBeInstanceOf(RevisionConflictError);
+      }
+      const seen = [await harness.store.load(id('w1')), await other.load(id('w1'))];
+      expect(seen[0]?.commands.map((command) => command.revision)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(seen[1]).toEqual(seen[0]);
+      await other.close();
+      await harness.store.close();
+    });
+
+    it('numbers note updates from two connections without gaps or repeats', async () => {
+      const harness = await open();
+      const other = await harness.another();
+      const appended = await Promise.all(
+        Array.from({ length: 20 }, (_, index) =>
+          (index % 2 ? other : harness.store).appendNoteUpdate('w1/plenary', new Uint8Array([index])),
+        ),
+      );
+      expect([...appended].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
+      const { updates, lastSeq } = await other.loadNoteUpdates('w1/plenary');
+      expect(lastSeq).toBe(20);
+      // each update sits at the number its append returned
+      for (const [index, seq] of appended.entries()) expect(updates[seq - 1]).toEqual(new Uint8Array([index]));
+      await other.close();
+      await harness.store.close();
+    });
+
     it('appends note updates per document in order, and compacts a prefix of them', async () => {
       const { store } = await open();
       const bytes = (...values: number[]) => new Uint8Array(values);
-      await store.appendNoteUpdate('w1/plenary', bytes(1));
-      await store.appendNoteUpdate('w1/plenary', bytes(2, 2));
-      await store.appendNoteUpdate('w1/group-1', bytes(9));
-      await store.appendNoteUpdate('w1/plenary', bytes(3));
+      expect(await store.appendNoteUpdate('w1/plenary', bytes(1))).toBe(1);
+      expect(await store.appendNoteUpdate('w1/plenary', bytes(2, 2))).toBe(2);
+      expect(await store.appendNoteUpdate('w1/group-1', bytes(9))).toBe(1);
+      expect(await store.appendNoteUpdate('w1/plenary', bytes(3))).toBe(3);
+      expect(await store.loadNoteUpdates('w1/plenary', 1)).toEqual({ updates: [bytes(2, 2), bytes(3)], lastSeq: 3 });
+      expect(await store.loadNoteUpdates('w1/plenary', 3)).toEqual({ updates: [], lastSeq: 3 });
       expect(await store.loadNoteUpdates('w1/plenary')).toEqual({
         updates: [bytes(1), bytes(2, 2), bytes(3)],
         lastSeq: 3,

@@ -21,6 +21,16 @@ export interface StoredWorkshop {
   commands: StoredCommand[];
 }
 
+/**
+ * What a copy of a workshop at some revision lacks: the commands after it, or, when a snapshot has
+ * since replaced those commands in the log, the newest snapshot and the commands after that.
+ */
+export interface StoredTail {
+  snapshot: { revision: number; state: unknown } | null;
+  /** in revision order */
+  commands: StoredCommand[];
+}
+
 export interface WorkshopSummary {
   id: WorkshopId;
   title: string;
@@ -47,6 +57,11 @@ export interface WorkshopStore {
   /** Records the state at a revision already in the log, so later loads replay less. */
   snapshot(id: WorkshopId, revision: number, state: unknown): Promise<void>;
   load(id: WorkshopId): Promise<StoredWorkshop | undefined>;
+  /**
+   * What was logged after `revision`, for a server node whose copy is behind because another node
+   * decided meanwhile (several nodes share one database; the log's order is the arbiter).
+   */
+  loadSince(id: WorkshopId, revision: number): Promise<StoredTail | undefined>;
   list(): Promise<WorkshopSummary[]>;
   close(): Promise<void>;
 }
@@ -56,10 +71,20 @@ export interface WorkshopStore {
  * is appended before it is acknowledged; `compact` later replaces a run of them by their merge.
  */
 export interface NotesStore {
-  appendNoteUpdate(docKey: string, update: Uint8Array): Promise<void>;
-  /** every stored update of the document, oldest first, with the sequence number of the last */
-  loadNoteUpdates(docKey: string): Promise<{ updates: Uint8Array[]; lastSeq: number }>;
-  /** replaces the updates up to and including `uptoSeq` with one merged update */
+  /**
+   * Stores an update and returns its sequence number: one more than the document's last, also when
+   * several server nodes append at once (numbers are given in the order the updates are stored).
+   */
+  appendNoteUpdate(docKey: string, update: Uint8Array): Promise<number>;
+  /**
+   * The stored updates of the document after sequence number `afterSeq` (all by default), oldest
+   * first, with the sequence number of the last one (`afterSeq` when there are none).
+   */
+  loadNoteUpdates(docKey: string, afterSeq?: number): Promise<{ updates: Uint8Array[]; lastSeq: number }>;
+  /**
+   * Replaces the updates up to and including `uptoSeq` with one update that covers them all: the
+   * merged update takes the sequence number `uptoSeq`.
+   */
   compactNotes(docKey: string, merged: Uint8Array, uptoSeq: number): Promise<void>;
 }
 

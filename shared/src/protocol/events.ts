@@ -1,7 +1,7 @@
 // The only place an event name is written. Commands are `feature:verb` (client → server, acked);
 // facts are `feature:pastTense` (server → clients, broadcast). Everything else uses these maps.
 import type { z } from 'zod';
-import type { MediaId, ParticipantId, RoomId } from '../ids.ts';
+import type { MediaId, ParticipantId, RoomId, WorkshopId } from '../ids.ts';
 import type { ConsumerOptions, TransportOptions, WireObject } from '../model/media.ts';
 import type { PeerInfo, ProducerInfo } from '../model/peer.ts';
 import type { JoinResult, RoomChanged, WorkshopChange, WorkshopSnapshot } from '../model/view.ts';
@@ -162,4 +162,28 @@ export type UntrustedClientEvents = {
 
 export type ServerToClientEvents = {
   [F in FactName]: (payload: FactPayloads[F]) => void;
+};
+
+/**
+ * Between server nodes sharing workshops (Socket.IO's `serverSideEmit` through the Redis adapter);
+ * never seen by a client. `cluster:pastTense`, like facts.
+ */
+export const ClusterEvent = {
+  /** a node stored a workshop command: others holding the workshop replay it */
+  workshopCommitted: 'cluster:workshopCommitted',
+  /** a node stored a notes update: others holding the document apply it */
+  notesStored: 'cluster:notesStored',
+} as const;
+export type ClusterEventName = (typeof ClusterEvent)[keyof typeof ClusterEvent];
+
+export interface ClusterEventPayloads {
+  [ClusterEvent.workshopCommitted]: {
+    workshopId: WorkshopId;
+    entry: { revision: number; command: unknown; at: number };
+  };
+  [ClusterEvent.notesStored]: { docKey: string; seq: number; update: Binary };
+}
+
+export type InterServerEvents = {
+  [E in ClusterEventName]: (payload: ClusterEventPayloads[E]) => void;
 };

@@ -7,6 +7,7 @@ import {
   PROTOCOL_VERSION,
   ROLES,
   type Role,
+  type WorkshopId,
 } from '@plenary/shared';
 import type { z } from 'zod';
 import { SYSTEM_ACTOR } from '../../domain/commands.ts';
@@ -40,6 +41,7 @@ export function registerSessionHandlers(ctx: RealtimeContext, socket: PlenarySoc
       replaced.data = {};
       replaced.disconnect(true);
     }
+    await ctx.cluster?.replaceElsewhere(workshopId, participantId, socket);
     if (!workshop.state.participants[participantId]?.connected) {
       await expectAccepted(workshop.execute({ type: 'participant.connected', actor: SYSTEM_ACTOR, participantId }));
     }
@@ -79,7 +81,7 @@ async function identify(
 ): Promise<{ workshop: Workshop; participantId: ParticipantId }> {
   if (credential.kind === 'participant') {
     const claims = await ctx.tokens.verifyParticipant(credential.token);
-    const workshop = await ctx.workshops.get(claims.workshopId);
+    const workshop = await ctx.workshops.getLatest(claims.workshopId);
     if (!workshop?.state.participants[claims.participantId]) {
       throw new CommandError('not_found', 'this workshop no longer knows you: use your invitation link again');
     }
@@ -87,7 +89,7 @@ async function identify(
   }
   const claims = await ctx.tokens.verifyInvite(credential.token);
   const role = ROLES.find((candidate): candidate is Role => candidate === claims.role);
-  const workshop = await ctx.workshops.get(claims.workshopId);
+  const workshop = await ctx.workshops.getLatest(claims.workshopId);
   if (!workshop || !role)
     throw new CommandError('not_found', 'this invitation is for a workshop that no longer exists');
   const participantId = randomUUID() as ParticipantId;
@@ -117,13 +119,28 @@ async function depart(ctx: RealtimeContext, socket: PlenarySocket, graceMs?: num
   ctx.presence.detach(
     socket,
     () => {
-      void ctx.workshops
-        .get(workshopId)
-        .then((workshop) => workshop?.execute({ type: 'participant.disconnected', actor: SYSTEM_ACTOR, participantId }))
+      void stillGone(ctx, workshopId, participantId)
+        .then(async (gone) => {
+          if (!gone) return;
+          const workshop = await ctx.workshops.get(workshopId);
+          await workshop?.execute({ type: 'participant.disconnected', actor: SYSTEM_ACTOR, participantId });
+        })
         .catch((error: unknown) => ctx.logger.error({ err: error, participantId }, 'could not record a departure'));
     },
     graceMs,
   );
+}
+
+/** After the grace period: gone unless they came back on another node (this one's Presence knows its own). */
+async function stillGone(ctx: RealtimeContext, workshopId: WorkshopId, participantId: ParticipantId): Promise<boolean> {
+  if (!ctx.cluster) return true;
+  try {
+    return !(await ctx.cluster.connectedAnywhere(workshopId, participantId));
+  } catch (error) {
+    // Another node did not answer: record the departure; the presence sweep corrects it if wrong.
+    ctx.logger.warn({ err: error, participantId }, 'could not ask the other nodes who is connected');
+    return true;
+  }
 }
 
 async function expectAccepted(pending: ReturnType<Workshop['execute']>): Promise<void> {

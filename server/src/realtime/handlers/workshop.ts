@@ -21,6 +21,8 @@ export function registerWorkshopHandlers(ctx: RealtimeContext, socket: PlenarySo
 
   onCommand(socket, ctx.logger, Command.workshopSnapshot, async () => {
     const { workshop, participantId } = await callerOf(ctx, socket);
+    // Asked after a gap: never older than what other server nodes have told the client already.
+    await ctx.workshops.getLatest(workshop.id);
     return snapshotFor(workshop.state, participantId);
   });
 

@@ -13,5 +13,6 @@ describeWorkshopStoreContract('SQLite', async () => {
       await store.close();
       return new SqliteStore(file);
     },
+    another: async () => new SqliteStore(file),
   };
 });

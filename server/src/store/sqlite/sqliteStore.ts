@@ -6,6 +6,7 @@ import {
   RevisionConflictError,
   type Store,
   type StoredCommand,
+  type StoredTail,
   type StoredWorkshop,
   type WorkshopSummary,
 } from '../store.ts';
@@ -64,19 +65,18 @@ export class SqliteStore implements Store {
 
   async load(id: WorkshopId): Promise<StoredWorkshop | undefined> {
     return this.db.transaction(() => {
-      const snapshot = this.db
-        .prepare<[string], { revision: number; state: string }>(
-          'SELECT revision, state FROM workshop_snapshots WHERE workshop_id = ? ORDER BY revision DESC LIMIT 1',
-        )
-        .get(id);
+      const snapshot = this.newestSnapshot(id);
       if (!snapshot) return undefined;
-      const rows = this.db
-        .prepare(
-          'SELECT revision, command, at FROM workshop_commands WHERE workshop_id = ? AND revision > ? ORDER BY revision',
-        )
-        .all(id, snapshot.revision) as Array<{ revision: number; command: string; at: number }>;
-      const commands: StoredCommand[] = rows.map((row) => ({ ...row, command: JSON.parse(row.command) }));
-      return { id, snapshot: { revision: snapshot.revision, state: JSON.parse(snapshot.state) }, commands };
+      return { id, snapshot, commands: this.commandsAfter(id, snapshot.revision) };
+    })();
+  }
+
+  async loadSince(id: WorkshopId, revision: number): Promise<StoredTail | undefined> {
+    return this.db.transaction(() => {
+      const snapshot = this.newestSnapshot(id);
+      if (!snapshot) return undefined;
+      if (snapshot.revision <= revision) return { snapshot: null, commands: this.commandsAfter(id, revision) };
+      return { snapshot, commands: this.commandsAfter(id, snapshot.revision) };
     })();
   }
 
@@ -87,22 +87,25 @@ export class SqliteStore implements Store {
     return rows;
   }
 
-  async appendNoteUpdate(docKey: string, update: Uint8Array): Promise<void> {
-    this.db
-      .prepare(
+  async appendNoteUpdate(docKey: string, update: Uint8Array): Promise<number> {
+    const row = this.db
+      .prepare<[string, string, Buffer], { seq: number }>(
         `INSERT INTO note_updates (doc_key, seq, update_data)
-         VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM note_updates WHERE doc_key = ?), ?)`,
+         VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM note_updates WHERE doc_key = ?), ?)
+         RETURNING seq`,
       )
-      .run(docKey, docKey, Buffer.from(update));
+      .get(docKey, docKey, Buffer.from(update));
+    if (!row) throw new Error(`notes ${docKey}: the update was not stored`);
+    return row.seq;
   }
 
-  async loadNoteUpdates(docKey: string): Promise<{ updates: Uint8Array[]; lastSeq: number }> {
+  async loadNoteUpdates(docKey: string, afterSeq = 0): Promise<{ updates: Uint8Array[]; lastSeq: number }> {
     const rows = this.db
-      .prepare<[string], { seq: number; update_data: Buffer }>(
-        'SELECT seq, update_data FROM note_updates WHERE doc_key = ? ORDER BY seq',
+      .prepare<[string, number], { seq: number; update_data: Buffer }>(
+        'SELECT seq, update_data FROM note_updates WHERE doc_key = ? AND seq > ? ORDER BY seq',
       )
-      .all(docKey);
-    return { updates: rows.map((row) => new Uint8Array(row.update_data)), lastSeq: rows.at(-1)?.seq ?? 0 };
+      .all(docKey, afterSeq);
+    return { updates: rows.map((row) => new Uint8Array(row.update_data)), lastSeq: rows.at(-1)?.seq ?? afterSeq };
   }
 
   async compactNotes(docKey: string, merged: Uint8Array, uptoSeq: number): Promise<void> {
@@ -117,6 +120,24 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     this.db.close();
+  }
+
+  private newestSnapshot(id: WorkshopId): { revision: number; state: unknown } | undefined {
+    const row = this.db
+      .prepare<[string], { revision: number; state: string }>(
+        'SELECT revision, state FROM workshop_snapshots WHERE workshop_id = ? ORDER BY revision DESC LIMIT 1',
+      )
+      .get(id);
+    return row && { revision: row.revision, state: JSON.parse(row.state) };
+  }
+
+  private commandsAfter(id: WorkshopId, revision: number): StoredCommand[] {
+    const rows = this.db
+      .prepare(
+        'SELECT revision, command, at FROM workshop_commands WHERE workshop_id = ? AND revision > ? ORDER BY revision',
+      )
+      .all(id, revision) as Array<{ revision: number; command: string; at: number }>;
+    return rows.map((row) => ({ ...row, command: JSON.parse(row.command) }));
   }
 
   private revisionOf(id: WorkshopId): number | undefined {
