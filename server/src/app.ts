@@ -1,7 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Fact } from '@plenary/shared';
 import express from 'express';
 import { TokenService } from './auth/tokens.ts';
 import type { Config } from './config.ts';
@@ -16,6 +15,7 @@ import { MediaRoom } from './media/mediaRoom.ts';
 import { WorkerPool } from './media/workerPool.ts';
 import { NotesHub } from './notes/notesHub.ts';
 import { createIo, registerHandlers } from './realtime/io.ts';
+import { mediaRoomListener } from './realtime/mediaRoomListener.ts';
 import { Presence } from './realtime/presence.ts';
 import { publishChange } from './realtime/publish.ts';
 import type { PlenaryServer, RealtimeContext } from './realtime/types.ts';
@@ -50,33 +50,24 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const now = options.now ?? Date.now;
   const store = options.store ?? new SqliteStore(join(config.dataDir, 'plenary.db'));
   const tokens = TokenService.fromDataDir(config.dataDir);
-  const pool = await WorkerPool.start({ size: config.media.workerCount, logger });
+  const pool = await WorkerPool.start({
+    size: config.media.workerCount,
+    consumersPerWorker: config.media.consumersPerWorker,
+    logger,
+  });
   const expressApp = express();
   const httpServer = createServer(expressApp);
   const io = createIo(httpServer, config.allowedOrigins);
 
   // A media room's key is its channel's name, so its own events go straight to the people in it.
   const rooms = new RoomRegistry((key) =>
-    MediaRoom.create(
+    MediaRoom.create({
+      key,
       pool,
-      config.media,
-      {
-        consumerClosed: (participantId, consumerId) =>
-          io
-            .in(key)
-            .fetchSockets()
-            .then((sockets) => {
-              for (const socket of sockets) {
-                if (socket.data.participantId === participantId) socket.emit(Fact.consumerClosed, { consumerId });
-              }
-            }),
-        routerReplaced: (reason, routerRtpCapabilities) =>
-          io.to(key).emit(Fact.mediaReconnectRequired, { reason, routerRtpCapabilities }),
-        activeSpeakerChanged: (participantId) => io.to(key).emit(Fact.activeSpeakerChanged, { participantId }),
-        guestProducerClosed: (producerId) => io.to(key).emit(Fact.producerClosed, { producerId }),
-      },
-      logger.child({ room: key }),
-    ),
+      settings: config.media,
+      listener: mediaRoomListener(io, key),
+      logger: logger.child({ room: key }),
+    }),
   );
 
   const ctx: RealtimeContext = {
