@@ -12,6 +12,8 @@ import { mountWorkshopRoutes } from './http/workshops.ts';
 import { FileStore } from './library/fileStore.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { MediaRoom } from './media/mediaRoom.ts';
+import type { MediaMesh } from './media/mesh/mediaMesh.ts';
+import { startMediaMesh } from './media/mesh/startMesh.ts';
 import { WorkerPool } from './media/workerPool.ts';
 import { NotesHub } from './notes/notesHub.ts';
 import { createIo, registerHandlers } from './realtime/io.ts';
@@ -29,6 +31,8 @@ export interface App {
   httpServer: HttpServer;
   io: PlenaryServer;
   pool: WorkerPool;
+  /** this node's media among other nodes, when PLENARY_REDIS_URL is set */
+  mesh: MediaMesh | undefined;
   rooms: RoomRegistry;
   workshops: WorkshopRegistry;
   tokens: TokenService;
@@ -59,6 +63,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const httpServer = createServer(expressApp);
   const io = createIo(httpServer, config.allowedOrigins);
 
+  // Several nodes sharing workshops link their rooms' media (PLENARY_REDIS_URL); one node needs nothing.
+  const mesh = await startMediaMesh(config, logger);
   // A media room's key is its channel's name, so its own events go straight to the people in it.
   const rooms = new RoomRegistry((key) =>
     MediaRoom.create({
@@ -67,6 +73,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       settings: config.media,
       listener: mediaRoomListener(io, key),
       logger: logger.child({ room: key }),
+      links: mesh,
     }),
   );
 
@@ -100,6 +107,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     httpServer,
     io,
     pool,
+    mesh,
     rooms,
     workshops: ctx.workshops,
     tokens,
@@ -116,6 +124,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       await ctx.workshops.closeAll();
       await ctx.notes.closeAll();
       rooms.closeAll();
+      await mesh?.close();
       pool.close();
       await store.close();
     },

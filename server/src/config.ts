@@ -14,6 +14,8 @@ const EnvSchema = z.object({
   PLENARY_DATA_DIR: z.string().default('data'),
   PLENARY_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   PLENARY_CONSUMERS_PER_WORKER: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_CONSUMERS_PER_WORKER),
+  PLENARY_REDIS_URL: z.string().url().optional(),
+  PLENARY_MEDIA_HEARTBEAT_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
   PLENARY_CLIENT_DIR: z.string().default('client/dist'),
   PLENARY_ALLOWED_ORIGINS: z.string().default(''),
   PLENARY_MAX_UPLOAD_MB: z.coerce.number().min(1).max(2_000).default(50),
@@ -34,7 +36,11 @@ export interface Config {
     maxPort: number;
     /** the consumers a worker carries before a room spreads to another worker */
     consumersPerWorker: number;
+    /** how often this node tells the others which rooms it has people in (with Redis) */
+    heartbeatMs: number;
   };
+  /** Redis, when several Plenary nodes serve the same workshops; unset for a single node */
+  redisUrl: string | undefined;
   dataDir: string;
   clientDir: string;
   /** browser origins allowed besides the server's own (e.g. a Vite dev server) */
@@ -67,7 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       minPort: e.PLENARY_RTC_MIN_PORT,
       maxPort: e.PLENARY_RTC_MAX_PORT,
       consumersPerWorker: e.PLENARY_CONSUMERS_PER_WORKER,
+      heartbeatMs: e.PLENARY_MEDIA_HEARTBEAT_MS,
     },
+    redisUrl: e.PLENARY_REDIS_URL,
     dataDir: resolve(e.PLENARY_DATA_DIR),
     clientDir: resolve(e.PLENARY_CLIENT_DIR),
     allowedOrigins: e.PLENARY_ALLOWED_ORIGINS.split(',')

@@ -243,10 +243,10 @@ export class MediaRoom implements LinkableRoom {
 
   close(): void {
     this.closed = true;
+    this.options.links?.vacated(this);
     for (const peer of this.peers.values()) peer.close();
     this.peers.clear();
     this.routers.close();
-    this.options.links?.vacated(this);
   }
 
   private speakerChanged(participantId: ParticipantId): void {
