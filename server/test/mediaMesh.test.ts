@@ -62,11 +62,12 @@ describe('media between two nodes (in-memory bus)', () => {
     await eventually(() => {
       expect(connectedLink(a.mesh.linkInfo())).toMatchObject({ sent: 1, received: 1 });
       expect(connectedLink(b.mesh.linkInfo())).toMatchObject({ sent: 1, received: 1 });
+      expect(b.told.remoteAdded).toEqual([ana.producerId]);
+      expect(a.told.remoteAdded).toEqual([ben.producerId]);
     });
     // Each node's room has the other's producer, under the same id.
     expect(b.room.producers('ben' as never).map((producer) => producer.producerId)).toEqual([ana.producerId]);
     expect(a.room.producers('ana' as never).map((producer) => producer.producerId)).toEqual([ben.producerId]);
-    expect(b.told.remoteAdded).toEqual([ana.producerId]);
 
     await ben.receive(ana.producerId);
     await ana.receive(ben.producerId);
@@ -116,7 +117,7 @@ describe('media between two nodes (in-memory bus)', () => {
       const link = connectedLink(a.mesh.linkInfo());
       expect(link.id).not.toBe(before);
       expect(link).toMatchObject({ sent: 1, received: 1 });
-      expect(connectedLink(b.mesh.linkInfo()).id).toBe(link.id);
+      expect(connectedLink(b.mesh.linkInfo())).toMatchObject({ id: link.id, sent: 1, received: 1 });
     }, 10_000);
     await benAgain.receive(ana.producerId);
     await eventually(() => expect(benAgain.packetsFrom(ana.producerId)).toBeGreaterThan(20));
@@ -157,6 +158,7 @@ describe('media between two hosts (Redis, a second process)', () => {
     let theirs: LinkInfo | undefined;
     await eventually(async () => {
       theirs = connectedLink((await other.state()).links);
+      expect(theirs).toMatchObject({ sent: 1, received: 1, remoteNode: 'node-a' });
       expect(connectedLink(a.mesh.linkInfo())).toMatchObject({ sent: 1, received: 1, remoteNode: 'node-b' });
     }, 10_000);
     const ours = connectedLink(a.mesh.linkInfo());

@@ -262,8 +262,14 @@ export class MediaRoom implements LinkableRoom {
   }
 
   /** The participant's router, placing them on first use. */
-  private placed(participantId: ParticipantId): Promise<Leg> {
-    return this.routers.place(participantId);
+  private async placed(participantId: ParticipantId): Promise<Leg> {
+    const leg = await this.routers.place(participantId);
+    // Left while a router was being opened for them: they must not hold it open.
+    if (!this.peers.has(participantId)) {
+      this.routers.unplace(participantId);
+      throw new CommandError('not_joined', 'you left the room');
+    }
+    return leg;
   }
 
   private adopt(participantId: ParticipantId, transport: types.WebRtcTransport<TransportData>): void {
