@@ -54,6 +54,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const now = options.now ?? Date.now;
   const store = options.store ?? new SqliteStore(join(config.dataDir, 'plenary.db'));
   const tokens = TokenService.fromDataDir(config.dataDir);
+  // Several nodes sharing workshops link their rooms' media (PLENARY_REDIS_URL); one node needs nothing.
+  const mesh = await startMediaMesh(config, logger);
   const pool = await WorkerPool.start({
     size: config.media.workerCount,
     consumersPerWorker: config.media.consumersPerWorker,
@@ -63,8 +65,6 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const httpServer = createServer(expressApp);
   const io = createIo(httpServer, config.allowedOrigins);
 
-  // Several nodes sharing workshops link their rooms' media (PLENARY_REDIS_URL); one node needs nothing.
-  const mesh = await startMediaMesh(config, logger);
   // A media room's key is its channel's name, so its own events go straight to the people in it.
   const rooms = new RoomRegistry((key) =>
     MediaRoom.create({

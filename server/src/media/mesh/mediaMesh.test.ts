@@ -3,6 +3,7 @@ import { createLogger } from '../../logger.ts';
 import { MemoryBusHub } from './bus.ts';
 import { MediaMesh } from './mediaMesh.ts';
 import { type MeshMessage, parseMeshMessage } from './messages.ts';
+import { redisMediaBus } from './redisBus.ts';
 
 const logger = createLogger('silent');
 const settings = { listenIp: '127.0.0.1', announcedIp: undefined, minPort: 40_000, maxPort: 49_999 };
@@ -108,5 +109,12 @@ describe('MediaMesh presence', () => {
       await mesh.close();
       await other.close();
     }
+  });
+});
+
+describe('the Redis media bus', () => {
+  it('refuses to start, clearly, when Redis cannot be reached', async () => {
+    const bus = redisMediaBus('redis://127.0.0.1:1', logger, 300);
+    await expect(bus.start('a', () => {})).rejects.toThrow('could not reach Redis at redis://127.0.0.1:1');
   });
 });
