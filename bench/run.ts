@@ -12,6 +12,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   'breakout-move': async () => (await import('./breakoutMove.ts')).run,
   'fan-out': async () => (await import('./fanOut.ts')).run,
   'sfu-cost': async () => (await import('./sfuCost.ts')).run,
+  'pipe-cost': async () => (await import('./pipeCost.ts')).run,
   'join-to-audio': async () => (await import('./joinToAudio.ts')).run,
   'room-switch': async () => (await import('./roomSwitch.ts')).run,
   'idle-memory': async () => (await import('./idleMemory.ts')).run,

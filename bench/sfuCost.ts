@@ -5,7 +5,6 @@ import type { MediaId, ParticipantId } from '@plenary/shared';
 import type { types } from 'mediasoup';
 import * as mediasoup from 'mediasoup';
 import { createLogger } from '../server/src/logger.ts';
-import type { MediaPeer } from '../server/src/media/mediaPeer.ts';
 import { MediaRoom, type MediaRoomListener } from '../server/src/media/mediaRoom.ts';
 import { WorkerPool } from '../server/src/media/workerPool.ts';
 import { cpuSeconds } from './lib/proc.ts';
@@ -177,9 +176,9 @@ async function bareRig(sinkPort: number, sources: Vp8Source[]): Promise<Rig> {
 
 /**
  * Plenary's media layer: the worker pool (with its object counters) and a MediaRoom (Plenary's
- * codecs, active-speaker observer, peers, produce/consume/resume). MediaRoom offers browsers
- * WebRTC transports only, so the rig reaches its router to add plain UDP transports to its peers;
- * producing and consuming then go through MediaRoom's own methods.
+ * codecs, active-speaker observer, peers, produce/consume/resume). Its peers get plain UDP
+ * transports (MediaRoom.addTransport) instead of WebRTC ones; producing and consuming then go
+ * through MediaRoom's own methods.
  */
 async function plenaryRig(sinkPort: number, sources: Vp8Source[]): Promise<Rig> {
   const logger = createLogger('silent');
@@ -187,20 +186,17 @@ async function plenaryRig(sinkPort: number, sources: Vp8Source[]): Promise<Rig> 
   const settings = { listenIp: '127.0.0.1', announcedIp: undefined, minPort: 40_000, maxPort: 49_999 };
   // Nothing listens: every callback of the listener, whatever it grows to, is a no-op.
   const listener = new Proxy({}, { get: () => () => {} }) as MediaRoomListener;
-  const room = await MediaRoom.create(pool, settings, listener, logger);
-  const internals = room as unknown as { router: types.Router; peers: Map<ParticipantId, MediaPeer> };
-  const addPlainTransport = async (participantId: ParticipantId, direction: 'send' | 'recv') => {
+  const room = await MediaRoom.create({ key: 'bench', pool, settings, listener, logger });
+  const addPlainTransport = (participantId: ParticipantId, direction: 'send' | 'recv') => {
     room.addPeer(participantId);
-    const transport = await internals.router.createPlainTransport({
-      listenInfo: LOOPBACK,
-      rtcpMux: true,
-      ...(direction === 'send' ? { comedia: true } : SRTP),
-      appData: { direction },
-    });
-    internals.peers
-      .get(participantId)
-      ?.addTransport(transport as unknown as types.WebRtcTransport<{ direction: 'send' | 'recv' }>);
-    return transport;
+    return room.addTransport(participantId, (router) =>
+      router.createPlainTransport({
+        listenInfo: LOOPBACK,
+        rtcpMux: true,
+        ...(direction === 'send' ? { comedia: true } : SRTP),
+        appData: { direction },
+      }),
+    );
   };
 
   const ports: number[] = [];
@@ -223,7 +219,7 @@ async function plenaryRig(sinkPort: number, sources: Vp8Source[]): Promise<Rig> 
     await transport.connect({ ip: '127.0.0.1', port: sinkPort, srtpParameters: SINK_SRTP });
     for (const producerId of producerIds) {
       const consumer = await room.consume(participantId, producerId, room.rtpCapabilities);
-      await room.resumeConsumer(participantId, consumer.consumerId);
+      await room.peer(participantId).resumeConsumer(consumer.consumerId);
     }
   }
   const [workerPid] = pool.pids();

@@ -1,7 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Fact } from '@plenary/shared';
 import express from 'express';
 import { TokenService } from './auth/tokens.ts';
 import { type Cluster, joinCluster } from './cluster/cluster.ts';
@@ -17,9 +16,12 @@ import { mountWorkshopRoutes } from './http/workshops.ts';
 import { FileStore } from './library/fileStore.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { MediaRoom } from './media/mediaRoom.ts';
+import type { MediaMesh } from './media/mesh/mediaMesh.ts';
+import { startMediaMesh } from './media/mesh/startMesh.ts';
 import { WorkerPool } from './media/workerPool.ts';
 import { NotesHub } from './notes/notesHub.ts';
 import { createIo, registerHandlers } from './realtime/io.ts';
+import { mediaRoomListener } from './realtime/mediaRoomListener.ts';
 import { Presence } from './realtime/presence.ts';
 import { publishChange } from './realtime/publish.ts';
 import type { PlenaryServer, RealtimeContext } from './realtime/types.ts';
@@ -34,6 +36,8 @@ export interface App {
   httpServer: HttpServer;
   io: PlenaryServer;
   pool: WorkerPool;
+  /** this node's media among other nodes, when PLENARY_REDIS_URL is set */
+  mesh: MediaMesh | undefined;
   rooms: RoomRegistry;
   workshops: WorkshopRegistry;
   tokens: TokenService;
@@ -60,7 +64,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const redis = config.cluster
     ? await connectRedis(config.cluster.redisUrl, config.cluster.redisPrefix, logger)
     : undefined;
-  const pool = await WorkerPool.start({ size: config.media.workerCount, logger });
+  // Several nodes sharing workshops link their rooms' media (PLENARY_REDIS_URL); one node needs nothing.
+  const mesh = await startMediaMesh(config, logger);
+  const pool = await WorkerPool.start({
+    size: config.media.workerCount,
+    consumersPerWorker: config.media.consumersPerWorker,
+    logger,
+  });
   const expressApp = express();
   const httpServer = createServer(expressApp);
   const io = createIo(httpServer, config.allowedOrigins, redis?.adapter);
@@ -69,26 +79,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   // A media room's key is its channel's name, so its own events go straight to the people in it.
   const rooms = new RoomRegistry((key) =>
-    MediaRoom.create(
+    MediaRoom.create({
+      key,
       pool,
-      config.media,
-      {
-        consumerClosed: (participantId, consumerId) =>
-          io
-            .in(key)
-            .fetchSockets()
-            .then((sockets) => {
-              for (const socket of sockets) {
-                if (socket.data.participantId === participantId) socket.emit(Fact.consumerClosed, { consumerId });
-              }
-            }),
-        routerReplaced: (reason, routerRtpCapabilities) =>
-          io.to(key).emit(Fact.mediaReconnectRequired, { reason, routerRtpCapabilities }),
-        activeSpeakerChanged: (participantId) => io.to(key).emit(Fact.activeSpeakerChanged, { participantId }),
-        guestProducerClosed: (producerId) => io.to(key).emit(Fact.producerClosed, { producerId }),
-      },
-      logger.child({ room: key }),
-    ),
+      settings: config.media,
+      listener: mediaRoomListener(io, key),
+      logger: logger.child({ room: key }),
+      links: mesh,
+    }),
   );
 
   const ctx: RealtimeContext = {
@@ -138,6 +136,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     httpServer,
     io,
     pool,
+    mesh,
     rooms,
     workshops: ctx.workshops,
     tokens,
@@ -156,6 +155,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       await ctx.workshops.closeAll();
       await ctx.notes.closeAll();
       rooms.closeAll();
+      await mesh?.close();
       pool.close();
       await store.close();
       await redis?.close();

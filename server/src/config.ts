@@ -1,6 +1,7 @@
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_CONSUMERS_PER_WORKER } from './media/placement.ts';
 
 // Every setting comes from the environment; the defaults run Plenary on one machine with nothing else.
 const EnvSchema = z.object({
@@ -12,6 +13,8 @@ const EnvSchema = z.object({
   PLENARY_RTC_MAX_PORT: z.coerce.number().int().min(1024).max(65535).default(49999),
   PLENARY_DATA_DIR: z.string().default('data'),
   PLENARY_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  PLENARY_CONSUMERS_PER_WORKER: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_CONSUMERS_PER_WORKER),
+  PLENARY_MEDIA_HEARTBEAT_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
   PLENARY_CLIENT_DIR: z.string().default('client/dist'),
   PLENARY_ALLOWED_ORIGINS: z.string().default(''),
   PLENARY_MAX_UPLOAD_MB: z.coerce.number().min(1).max(2_000).default(50),
@@ -43,6 +46,10 @@ export interface Config {
     announcedIp: string | undefined;
     minPort: number;
     maxPort: number;
+    /** the consumers a worker carries before a room spreads to another worker */
+    consumersPerWorker: number;
+    /** how often this node tells the others which rooms it has people in (with Redis) */
+    heartbeatMs: number;
   };
   dataDir: string;
   clientDir: string;
@@ -92,6 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       announcedIp: e.PLENARY_ANNOUNCED_IP,
       minPort: e.PLENARY_RTC_MIN_PORT,
       maxPort: e.PLENARY_RTC_MAX_PORT,
+      consumersPerWorker: e.PLENARY_CONSUMERS_PER_WORKER,
+      heartbeatMs: e.PLENARY_MEDIA_HEARTBEAT_MS,
     },
     dataDir: resolve(e.PLENARY_DATA_DIR),
     clientDir: resolve(e.PLENARY_CLIENT_DIR),

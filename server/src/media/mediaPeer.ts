@@ -1,8 +1,10 @@
-import type { MediaSource, ParticipantId } from '@plenary/shared';
+import type { MediaSource, ParticipantId, WireObject } from '@plenary/shared';
 import type { types } from 'mediasoup';
 import { CommandError } from '../errors.ts';
+import { asWire, mediaCall } from './wire.ts';
 
 export type TransportDirection = 'send' | 'recv';
+export type ModerationAction = 'mute' | 'stopCamera' | 'stopShare';
 export interface TransportData extends types.AppData {
   direction: TransportDirection;
 }
@@ -29,6 +31,16 @@ export class MediaPeer {
 
   canAddTransport(): boolean {
     return this.transports.size < MAX_TRANSPORTS;
+  }
+
+  /** Closes the transports of one direction (a client replacing them); returns the producers that closed. */
+  closeTransports(direction: TransportDirection): string[] {
+    const replaced = [...this.transports.values()].filter((transport) => transport.appData.direction === direction);
+    const closed = [...this.producers.values()]
+      .filter((producer) => replaced.some((transport) => transport.id === producer.appData.transportId))
+      .map((producer) => producer.id);
+    for (const transport of replaced) transport.close();
+    return closed;
   }
 
   addTransport(transport: types.WebRtcTransport<TransportData>): void {
@@ -78,6 +90,58 @@ export class MediaPeer {
 
   producersOf(source: MediaSource): types.Producer<ProducerData>[] {
     return [...this.producers.values()].filter((producer) => producer.appData.source === source);
+  }
+
+  async connectTransport(transportId: string, dtlsParameters: WireObject): Promise<void> {
+    const transport = this.anyTransport(transportId);
+    await mediaCall(() => transport.connect({ dtlsParameters: dtlsParameters as types.DtlsParameters }));
+  }
+
+  async restartIce(transportId: string): Promise<WireObject> {
+    return asWire(await this.anyTransport(transportId).restartIce());
+  }
+
+  closeProducer(producerId: string): void {
+    this.producer(producerId).close();
+  }
+
+  async resumeConsumer(consumerId: string): Promise<void> {
+    await this.consumer(consumerId).resume();
+  }
+
+  async setProducerPaused(producerId: string, paused: boolean): Promise<void> {
+    const producer = this.producer(producerId);
+    await (paused ? producer.pause() : producer.resume());
+  }
+
+  /** A tile scrolled out of view: stop forwarding to it (and back). */
+  async setConsumerPaused(consumerId: string, paused: boolean): Promise<void> {
+    const consumer = this.consumer(consumerId);
+    await (paused ? consumer.pause() : consumer.resume());
+  }
+
+  /** Simulcast: the layer that fits the size the tile is shown at. */
+  async setPreferredLayers(consumerId: string, spatialLayer: number, temporalLayer?: number): Promise<void> {
+    const consumer = this.consumer(consumerId);
+    if (consumer.type !== 'simulcast' && consumer.type !== 'svc') return;
+    await consumer.setPreferredLayers({ spatialLayer, temporalLayer });
+  }
+
+  /**
+   * A chair mutes this person (their mic is paused at the server, they can unmute) or stops their
+   * camera or screen share (closed). Returns what changed.
+   */
+  async moderate(
+    action: ModerationAction,
+  ): Promise<{ paused: types.Producer<ProducerData>[]; closed: types.Producer<ProducerData>[] }> {
+    if (action === 'mute') {
+      const mics = this.producersOf('mic').filter((producer) => !producer.paused);
+      await Promise.all(mics.map((producer) => producer.pause()));
+      return { paused: mics, closed: [] };
+    }
+    const producers = this.producersOf(action === 'stopCamera' ? 'camera' : 'screen');
+    for (const producer of producers) producer.close();
+    return { paused: [], closed: producers };
   }
 
   close(): void {

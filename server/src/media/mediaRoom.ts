@@ -10,69 +10,56 @@ import type {
 import type { types } from 'mediasoup';
 import type { z } from 'zod';
 import { CommandError } from '../errors.ts';
-import type { Logger } from '../logger.ts';
-import { ActiveSpeaker } from './activeSpeaker.ts';
-import { mediaCodecs } from './codecs.ts';
-import { MediaPeer, type ProducerData, type TransportDirection } from './mediaPeer.ts';
+import type { LinkableRoom } from './links.ts';
+import {
+  MediaPeer,
+  type ModerationAction,
+  type ProducerData,
+  type TransportData,
+  type TransportDirection,
+} from './mediaPeer.ts';
+
 import { pipeProducer } from './pipe.ts';
-import type { WorkerPool } from './workerPool.ts';
+import type { MediaRoomOptions } from './roomEvents.ts';
+import { type Leg, RoomRouters } from './roomRouters.ts';
+import { createWebRtcTransport, transportOptions } from './transports.ts';
+import { asWire, describe, mediaCall, mediaId } from './wire.ts';
 
-export interface TransportSettings {
-  listenIp: string;
-  announcedIp: string | undefined;
-  minPort: number;
-  maxPort: number;
-}
-
-/** What the media room tells the realtime layer when something happens that no command caused. */
-export interface MediaRoomListener {
-  /** a consumer closed on the server because its producer went away */
-  consumerClosed(participantId: ParticipantId, consumerId: MediaId): void;
-  /** the router was re-created (its worker died): every client must rebuild its media */
-  routerReplaced(reason: string, routerRtpCapabilities: WireObject): void;
-  /** the dominant speaker changed */
-  activeSpeakerChanged(participantId: ParticipantId): void;
-  /** a producer piped in from another room went away with its source */
-  guestProducerClosed(producerId: MediaId): void;
-}
-
-export type ModerationAction = 'mute' | 'stopCamera' | 'stopShare';
+export type { ModerationAction } from './mediaPeer.ts';
+export type { MediaRoomListener, MediaRoomOptions } from './roomEvents.ts';
+export type { TransportSettings } from './transports.ts';
 
 type ProduceRequest = Omit<z.output<typeof ProduceRequestSchema>, 'kind'> & { kind: types.MediaKind };
 
-const asWire = (value: object): WireObject => value as WireObject;
-const mediaId = (id: string): MediaId => id as MediaId;
-
-/** One mediasoup router for one room (the plenary, or a breakout) and the peers' media in it. */
-export class MediaRoom {
+/**
+ * The media of one room (the plenary, or a breakout): its people and their transports, producers and
+ * consumers, over the routers the room uses (RoomRouters: one per worker, spread as workers fill).
+ */
+export class MediaRoom implements LinkableRoom {
+  readonly key: string;
   private readonly peers = new Map<ParticipantId, MediaPeer>();
-  /** producers piped in from another room (a facilitator speaking to every breakout) */
-  private readonly guests = new Map<string, types.Producer<ProducerData>>();
   private dominant: ParticipantId | null = null;
   private closed = false;
+  /** router replacements after worker deaths, one at a time */
+  private rebuilt = Promise.resolve();
 
   private constructor(
-    private router: types.Router,
-    private speaker: ActiveSpeaker,
-    private readonly pool: WorkerPool,
-    private readonly settings: TransportSettings,
-    private readonly listener: MediaRoomListener,
-    private readonly logger: Logger,
+    private routers: RoomRouters,
+    private readonly options: MediaRoomOptions,
   ) {
-    this.watch(router);
+    this.key = options.key;
   }
 
-  static async create(
-    pool: WorkerPool,
-    settings: TransportSettings,
-    listener: MediaRoomListener,
-    logger: Logger,
-  ): Promise<MediaRoom> {
-    const router = await pool.createRouter(mediaCodecs);
+  static async create(options: MediaRoomOptions): Promise<MediaRoom> {
     // The observer starts before the room exists; it reports through `room` once there is one.
     let room: MediaRoom | undefined;
-    const speaker = await ActiveSpeaker.watch(router, (participantId) => room?.speakerChanged(participantId));
-    room = new MediaRoom(router, speaker, pool, settings, listener, logger);
+    const routers = await RoomRouters.create(
+      options.pool,
+      (participantId) => room?.speakerChanged(participantId),
+      (failed) => room?.rebuild(failed),
+      options.logger,
+    );
+    room = new MediaRoom(routers, options);
     return room;
   }
 
@@ -81,29 +68,42 @@ export class MediaRoom {
     return this.dominant;
   }
 
-  private speakerChanged(participantId: ParticipantId): void {
-    this.dominant = participantId;
-    this.listener.activeSpeakerChanged(participantId);
+  /** The same in every router of the room: they are made with the same codecs. */
+  get rtpCapabilities(): WireObject {
+    return asWire(this.routers.home.router.rtpCapabilities);
   }
 
-  get rtpCapabilities(): WireObject {
-    return asWire(this.router.rtpCapabilities);
+  get linkRouter(): types.Router {
+    return this.routers.home.router;
+  }
+
+  /** The process ids of the workers the room uses, its first one first. */
+  workerPids(): number[] {
+    return this.routers.workerPids();
+  }
+
+  /** The worker a participant's transports are on, once they have one. */
+  workerPidOf(participantId: ParticipantId): number | undefined {
+    return this.routers.legOf(participantId)?.worker.pid;
   }
 
   addPeer(participantId: ParticipantId): void {
-    if (!this.peers.has(participantId)) this.peers.set(participantId, new MediaPeer(participantId));
+    if (this.peers.has(participantId)) return;
+    this.peers.set(participantId, new MediaPeer(participantId));
+    if (this.peers.size === 1) this.options.links?.hosting(this);
   }
 
   removePeer(participantId: ParticipantId): void {
     this.peers.get(participantId)?.close();
     this.peers.delete(participantId);
+    this.routers.unplace(participantId);
+    if (this.peers.size === 0) this.options.links?.vacated(this);
   }
 
-  /** Every producer in the room (its peers' and its guests') except the given participant's own. */
+  /** Every producer in the room (its people's, guests', other nodes') except the given participant's own. */
   producers(exceptParticipant?: ParticipantId): ProducerInfo[] {
-    return this.allProducers()
-      .filter((producer) => producer.appData.participantId !== exceptParticipant)
-      .map(describe);
+    const all = this.routers.producers().map(({ producer }) => producer);
+    return all.filter((producer) => producer.appData.participantId !== exceptParticipant).map(describe);
   }
 
   /**
@@ -115,68 +115,44 @@ export class MediaRoom {
     direction: TransportDirection,
   ): Promise<{ options: TransportOptions; closedProducers: MediaId[] }> {
     const peer = this.peer(participantId);
-    const replaced = [...peer.transports.values()].filter((transport) => transport.appData.direction === direction);
-    const closedProducers = [...peer.producers.values()]
-      .filter((producer) => replaced.some((transport) => transport.id === producer.appData.transportId))
-      .map((producer) => mediaId(producer.id));
-    for (const transport of replaced) transport.close();
+    const closedProducers = peer.closeTransports(direction).map(mediaId);
     if (!peer.canAddTransport()) throw new CommandError('conflict', 'too many transports');
-    const { listenIp, announcedIp, minPort, maxPort } = this.settings;
-    const listen = { ip: listenIp, announcedAddress: announcedIp, portRange: { min: minPort, max: maxPort } };
-    const transport = await this.router.createWebRtcTransport({
-      listenInfos: [
-        { protocol: 'udp', ...listen },
-        { protocol: 'tcp', ...listen },
-      ],
-      enableUdp: true,
-      enableTcp: true,
-      preferUdp: true,
-      initialAvailableOutgoingBitrate: 1_000_000,
-      appData: { direction },
-    });
-    peer.addTransport(transport);
-    const options: TransportOptions = {
-      transportId: mediaId(transport.id),
-      iceParameters: asWire(transport.iceParameters),
-      iceCandidates: transport.iceCandidates.map(asWire),
-      dtlsParameters: asWire(transport.dtlsParameters),
-    };
-    return { options, closedProducers };
+    const { router } = await this.placed(participantId);
+    const transport = await createWebRtcTransport(router, this.options.settings, direction);
+    this.adopt(participantId, transport);
+    return { options: transportOptions(transport), closedProducers };
   }
 
-  async connectTransport(participantId: ParticipantId, transportId: MediaId, dtlsParameters: WireObject) {
-    const transport = this.peer(participantId).anyTransport(transportId);
-    await this.mediasoupCall(() => transport.connect({ dtlsParameters: dtlsParameters as types.DtlsParameters }));
-  }
-
-  async restartIce(participantId: ParticipantId, transportId: MediaId): Promise<WireObject> {
-    const transport = this.peer(participantId).anyTransport(transportId);
-    return asWire(await transport.restartIce());
+  /**
+   * For benchmarks and tests, which send and receive plain RTP rather than WebRTC: a transport made
+   * by `create` on the participant's router, owned by them like a WebRTC one (produce and consume
+   * work on it; connect and ICE restarts are the caller's business).
+   */
+  async addTransport<T extends types.Transport<TransportData>>(
+    participantId: ParticipantId,
+    create: (router: types.Router) => Promise<T>,
+  ): Promise<T> {
+    this.peer(participantId);
+    const transport = await create((await this.placed(participantId)).router);
+    this.adopt(participantId, transport as unknown as types.WebRtcTransport<TransportData>);
+    return transport;
   }
 
   async produce(participantId: ParticipantId, request: ProduceRequest): Promise<ProducerInfo> {
     const peer = this.peer(participantId);
     const transport = peer.transport(request.transportId, 'send');
     if (peer.hasSource(request.source)) throw new CommandError('conflict', `already sending ${request.source}`);
-    const producer = await this.mediasoupCall(() =>
-      transport.produce({
+    const producer = await mediaCall(() =>
+      transport.produce<ProducerData>({
         kind: request.kind,
         rtpParameters: request.rtpParameters as types.RtpParameters,
         appData: { source: request.source, participantId, transportId: transport.id },
       }),
     );
     peer.addProducer(producer);
-    await this.speaker.add(producer);
+    // Announced once every router of the room has it, so whoever hears of it can consume it.
+    await this.routers.add(producer, 'own', await this.placed(participantId));
     return describe(producer);
-  }
-
-  async setProducerPaused(participantId: ParticipantId, producerId: MediaId, paused: boolean): Promise<void> {
-    const producer = this.peer(participantId).producer(producerId);
-    await (paused ? producer.pause() : producer.resume());
-  }
-
-  closeProducer(participantId: ParticipantId, producerId: MediaId): void {
-    this.peer(participantId).producer(producerId).close();
   }
 
   async consume(
@@ -185,25 +161,28 @@ export class MediaRoom {
     rtpCapabilities: WireObject,
   ): Promise<ConsumerOptions> {
     const peer = this.peer(participantId);
-    const producer = this.allProducers().find((candidate) => candidate.id === producerId);
-    if (!producer) throw new CommandError('not_found', `no producer ${producerId} in this room`);
-    if (producer.appData.participantId === participantId) {
+    const entry = this.routers.find(producerId);
+    if (!entry) throw new CommandError('not_found', `no producer ${producerId} in this room`);
+    if (entry.producer.appData.participantId === participantId) {
       throw new CommandError('conflict', 'cannot consume your own producer');
-    }
-    const capabilities = rtpCapabilities as types.RtpCapabilities;
-    if (!this.router.canConsume({ producerId, rtpCapabilities: capabilities })) {
-      throw new CommandError('media_unavailable', 'your browser cannot receive this track');
     }
     const transport = [...peer.transports.values()].find((candidate) => candidate.appData.direction === 'recv');
     if (!transport) throw new CommandError('not_found', 'create a recv transport first');
+    const leg = await this.placed(participantId);
+    const producer = await this.routers.on(leg, producerId);
+    if (!producer) throw new CommandError('not_found', `producer ${producerId} has gone`);
+    const capabilities = rtpCapabilities as types.RtpCapabilities;
+    if (!leg.router.canConsume({ producerId, rtpCapabilities: capabilities })) {
+      throw new CommandError('media_unavailable', 'your browser cannot receive this track');
+    }
     // Paused until the client has wired the track up, so no key frame is lost before it listens.
-    const consumer = await this.mediasoupCall(() =>
+    const consumer = await mediaCall(() =>
       transport.consume({ producerId, rtpCapabilities: capabilities, paused: true }),
     );
     peer.addConsumer(consumer);
     consumer.on('producerclose', () => {
       consumer.close();
-      this.listener.consumerClosed(participantId, mediaId(consumer.id));
+      this.options.listener.consumerClosed(participantId, mediaId(consumer.id));
     });
     return {
       consumerId: mediaId(consumer.id),
@@ -215,132 +194,132 @@ export class MediaRoom {
     };
   }
 
-  async resumeConsumer(participantId: ParticipantId, consumerId: MediaId): Promise<void> {
-    await this.peer(participantId).consumer(consumerId).resume();
-  }
-
-  /** A tile scrolled out of view: stop forwarding to it (and back). */
-  async setConsumerPaused(participantId: ParticipantId, consumerId: MediaId, paused: boolean): Promise<void> {
-    const consumer = this.peer(participantId).consumer(consumerId);
-    await (paused ? consumer.pause() : consumer.resume());
-  }
-
-  /** Simulcast: the layer that fits the size the tile is shown at. */
-  async setPreferredLayers(
-    participantId: ParticipantId,
-    consumerId: MediaId,
-    spatialLayer: number,
-    temporalLayer?: number,
-  ) {
-    const consumer = this.peer(participantId).consumer(consumerId);
-    if (consumer.type !== 'simulcast' && consumer.type !== 'svc') return;
-    await consumer.setPreferredLayers({ spatialLayer, temporalLayer });
-  }
-
-  /**
-   * A chair mutes someone (their mic is paused at the server, they can unmute) or stops their
-   * camera or screen share (closed). Returns what changed, for the room to be told.
-   */
-  async moderate(
-    target: ParticipantId,
-    action: ModerationAction,
-  ): Promise<{ paused: ProducerInfo[]; closed: ProducerInfo[] }> {
-    const peer = this.peer(target);
-    if (action === 'mute') {
-      const mics = peer.producersOf('mic').filter((producer) => !producer.paused);
-      await Promise.all(mics.map((producer) => producer.pause()));
-      return { paused: mics.map(describe), closed: [] };
-    }
-    const producers = peer.producersOf(action === 'stopCamera' ? 'camera' : 'screen');
-    for (const producer of producers) producer.close();
-    return { paused: [], closed: producers.map(describe) };
+  /** A chair mutes someone or stops their camera or share; returns what changed, for the room to be told. */
+  async moderate(target: ParticipantId, action: ModerationAction) {
+    const { paused, closed } = await this.peer(target).moderate(action);
+    return { paused: paused.map(describe), closed: closed.map(describe) };
   }
 
   /** Pipes one of a participant's producers into another room, where it appears as a guest. */
   async pipeTo(target: MediaRoom, participantId: ParticipantId, producerId: MediaId): Promise<ProducerInfo> {
     const producer = this.peer(participantId).producer(producerId);
-    const guest = await pipeProducer(this.router, target.router, producer, this.settings.listenIp);
-    target.guests.set(guest.id, guest);
+    const { router } = await this.placed(participantId);
+    const guest = await pipeProducer(router, target.linkRouter, producer, this.options.settings.listenIp);
     guest.observer.once('close', () => {
       // Closed with its source, or on request: either way the room hears of it, once, here.
-      if (target.guests.delete(guest.id) && !target.closed) target.listener.guestProducerClosed(mediaId(guest.id));
+      if (!target.closed) target.options.listener.guestProducerClosed(mediaId(guest.id));
     });
-    await target.speaker.add(guest);
+    await target.routers.add(guest, 'guest');
     return describe(guest);
   }
 
   /** Whether a participant's producer is already heard here as a guest. */
   hasGuestOf(participantId: ParticipantId, source: ProducerInfo['source']): boolean {
-    return [...this.guests.values()].some(
-      (guest) => guest.appData.participantId === participantId && guest.appData.source === source,
-    );
+    return this.guestsOf(participantId).some((guest) => guest.appData.source === source);
   }
 
   /** Closes the guest producers of a participant; returns their ids. */
   dropGuests(participantId: ParticipantId): MediaId[] {
-    const dropped = [...this.guests.values()].filter((guest) => guest.appData.participantId === participantId);
+    const dropped = this.guestsOf(participantId);
     for (const guest of dropped) guest.close();
     return dropped.map((guest) => mediaId(guest.id));
   }
 
-  close(): void {
-    this.closed = true;
-    for (const peer of this.peers.values()) peer.close();
-    this.peers.clear();
-    this.guests.clear();
-    this.router.close();
+  watchLocalProducers(onProducer: (producer: types.Producer<ProducerData>) => void): () => void {
+    return this.routers.watchLocal(onProducer);
   }
 
-  private peer(participantId: ParticipantId): MediaPeer {
+  async adoptRemote(producer: types.Producer<ProducerData>): Promise<void> {
+    const { listener } = this.options;
+    const id = mediaId(producer.id);
+    producer.observer.on('pause', () => listener.remoteProducerPausedChanged(id, true));
+    producer.observer.on('resume', () => listener.remoteProducerPausedChanged(id, false));
+    producer.observer.once('close', () => {
+      if (!this.closed) listener.remoteProducerClosed(id);
+    });
+    await this.routers.add(producer, 'remote');
+    if (!producer.closed) listener.remoteProducerAdded(describe(producer));
+  }
+
+  close(): void {
+    this.closed = true;
+    this.options.links?.vacated(this);
+    for (const peer of this.peers.values()) peer.close();
+    this.peers.clear();
+    this.routers.close();
+  }
+
+  private speakerChanged(participantId: ParticipantId): void {
+    this.dominant = participantId;
+    this.options.listener.activeSpeakerChanged(participantId);
+  }
+
+  /** A participant's own media, for what concerns no one else (connecting, pausing, layers). */
+  peer(participantId: ParticipantId): MediaPeer {
     const peer = this.peers.get(participantId);
     if (!peer) throw new CommandError('not_joined', 'join the room first');
     return peer;
   }
 
-  private allProducers(): types.Producer<ProducerData>[] {
-    const own = [...this.peers.values()].flatMap((peer) => [...peer.producers.values()]);
-    return [...own, ...this.guests.values()];
-  }
-
-  /** mediasoup throws TypeError for parameters it can't use: that is the client's mistake, not ours. */
-  private async mediasoupCall<T>(call: () => Promise<T>): Promise<T> {
-    try {
-      return await call();
-    } catch (error) {
-      if (error instanceof TypeError) throw new CommandError('invalid_payload', error.message);
-      throw error;
+  /** The participant's router, placing them on first use. */
+  private async placed(participantId: ParticipantId): Promise<Leg> {
+    const leg = await this.routers.place(participantId);
+    // Left while a router was being opened for them: they must not hold it open.
+    if (!this.peers.has(participantId)) {
+      this.routers.unplace(participantId);
+      throw new CommandError('not_joined', 'you left the room');
     }
+    return leg;
   }
 
-  /** A router closes with its worker; the room then moves to a new router and clients reconnect media. */
-  private watch(router: types.Router): void {
-    router.once('workerclose', () => {
-      void this.replaceRouter().catch((error: unknown) => {
-        if (!this.closed && !this.pool.isClosed) this.logger.error({ err: error }, 'could not re-create a media room');
+  private adopt(participantId: ParticipantId, transport: types.WebRtcTransport<TransportData>): void {
+    const peer = this.peers.get(participantId);
+    // Left while the transport was being made: it has no owner to close it later.
+    if (!peer || this.closed) {
+      transport.close();
+      throw new CommandError('not_joined', 'you left the room');
+    }
+    peer.addTransport(transport);
+  }
+
+  private guestsOf(participantId: ParticipantId): types.Producer<ProducerData>[] {
+    return this.routers.producersOf(participantId, 'guest');
+  }
+
+  /**
+   * A worker of the room died, or its routers could not be piped together: the room moves to new
+   * routers and every client rebuilds its media.
+   */
+  private rebuild(failed: RoomRouters): void {
+    this.rebuilt = this.rebuilt
+      .then(() => this.replaceRouters(failed))
+      .catch((error: unknown) => {
+        if (!this.closed && !this.options.pool.isClosed) {
+          this.options.logger.error({ err: error }, 'could not re-create a media room');
+        }
       });
-    });
   }
 
-  private async replaceRouter(): Promise<void> {
-    if (this.closed || this.pool.isClosed) return;
-    // Their transports died with the worker; the peers stay, their media is rebuilt by the clients.
+  private async replaceRouters(failed: RoomRouters): Promise<void> {
+    const { pool, logger, links, listener } = this.options;
+    // Already replaced (two of its workers died), or nothing left to replace.
+    if (this.routers !== failed || this.closed || pool.isClosed) return;
+    links?.vacated(this);
+    // Their transports died with the worker (or close with the other routers now); the peers stay,
+    // their media is rebuilt by the clients, placed afresh as they create transports.
     for (const peer of this.peers.values()) peer.close();
-    this.guests.clear();
-    this.router = await this.pool.createRouter(mediaCodecs);
+    this.routers.close();
     this.dominant = null;
-    this.speaker = await ActiveSpeaker.watch(this.router, (participantId) => this.speakerChanged(participantId));
-    this.watch(this.router);
-    this.logger.warn({ routerId: this.router.id }, 'media room moved to a new router after a worker died');
-    this.listener.routerReplaced('the media server restarted', this.rtpCapabilities);
+    const routers = await RoomRouters.create(
+      pool,
+      (participantId) => this.speakerChanged(participantId),
+      (broken) => this.rebuild(broken),
+      logger,
+    );
+    if (this.closed) return routers.close();
+    this.routers = routers;
+    if (this.peers.size > 0) links?.hosting(this);
+    logger.warn({ routerId: routers.home.router.id }, 'media room moved to new routers after a worker died');
+    listener.routerReplaced('the media server restarted', this.rtpCapabilities);
   }
-}
-
-function describe(producer: types.Producer<ProducerData>): ProducerInfo {
-  return {
-    producerId: mediaId(producer.id),
-    participantId: producer.appData.participantId,
-    kind: producer.kind,
-    source: producer.appData.source,
-    paused: producer.paused,
-  };
 }

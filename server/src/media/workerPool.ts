@@ -2,22 +2,30 @@ import type { types } from 'mediasoup';
 import * as mediasoup from 'mediasoup';
 import type { Logger } from '../logger.ts';
 import { MediaObjectCounter } from './mediaCounts.ts';
+import { DEFAULT_CONSUMERS_PER_WORKER } from './placement.ts';
 
 export interface WorkerPoolOptions {
   size: number;
   logger: Logger;
   /** how long to wait before replacing a dead worker (avoids a hot crash loop) */
   restartDelayMs?: number;
+  /** the load (consumers) a worker is planned for; see DEFAULT_CONSUMERS_PER_WORKER */
+  consumersPerWorker?: number;
 }
 
 /**
- * One mediasoup worker per core. Routers go to the worker holding the fewest; a worker that dies is
- * logged and replaced. Its routers close with it ('workerclose'), and their rooms ask for new ones.
+ * One mediasoup worker per core. A worker's load is the consumers it carries, or the consumers its
+ * rooms expect to carry once everyone receives everyone (whichever is more): new routers go to the
+ * least loaded worker. A worker that dies is logged and replaced. Its routers close with it
+ * ('workerclose'), and their rooms ask for new ones.
  */
 export class WorkerPool {
   readonly counter = new MediaObjectCounter();
   private readonly workers: types.Worker[] = [];
   private readonly routerLoad = new Map<types.Worker, number>();
+  private readonly counters = new Map<types.Worker, MediaObjectCounter>();
+  /** what each holder (a room's router on that worker) expects to put on a worker */
+  private readonly expected = new Map<types.Worker, Map<object, number>>();
   private waitingForWorker: Array<() => void> = [];
   private closed = false;
 
@@ -34,23 +42,59 @@ export class WorkerPool {
     return this.closed;
   }
 
-  /** The live worker carrying the fewest routers, once there is one (after a crash, its replacement). */
+  get consumersPerWorker(): number {
+    return this.options.consumersPerWorker ?? DEFAULT_CONSUMERS_PER_WORKER;
+  }
+
+  /** The workers alive now. */
+  liveWorkers(): types.Worker[] {
+    return this.workers.filter((worker) => !worker.died && !worker.closed);
+  }
+
+  /** Consumers the worker carries, or expects to carry, whichever is more. */
+  load(worker: types.Worker): number {
+    const carried = this.counters.get(worker)?.snapshot().consumers ?? 0;
+    let planned = 0;
+    for (const consumers of this.expected.get(worker)?.values() ?? []) planned += consumers;
+    return Math.max(carried, planned);
+  }
+
+  /** Records what `holder` expects to put on the worker (replacing what it said before). */
+  expect(worker: types.Worker, holder: object, consumers: number): void {
+    let holders = this.expected.get(worker);
+    if (!holders) {
+      holders = new Map();
+      this.expected.set(worker, holders);
+    }
+    holders.set(holder, consumers);
+  }
+
+  release(worker: types.Worker, holder: object): void {
+    this.expected.get(worker)?.delete(holder);
+  }
+
+  /** The least loaded live worker (then the one with the fewest routers), once there is one. */
   async leastLoaded(): Promise<types.Worker> {
     for (;;) {
       if (this.closed) throw new Error('the worker pool is closed');
-      const alive = this.workers.filter((worker) => !worker.died && !worker.closed);
-      const best = alive.sort((a, b) => (this.routerLoad.get(a) ?? 0) - (this.routerLoad.get(b) ?? 0))[0];
+      const byLoad = (a: types.Worker, b: types.Worker) =>
+        this.load(a) - this.load(b) || (this.routerLoad.get(a) ?? 0) - (this.routerLoad.get(b) ?? 0);
+      const best = this.liveWorkers().sort(byLoad)[0];
       if (best) return best;
       await new Promise<void>((resolve) => this.waitingForWorker.push(resolve));
     }
   }
 
-  async createRouter(mediaCodecs: types.RtpCodecCapability[]): Promise<types.Router> {
-    const worker = await this.leastLoaded();
+  /** A router on the given worker, or on the least loaded one. */
+  async createRouter(
+    mediaCodecs: types.RtpCodecCapability[],
+    on?: types.Worker,
+  ): Promise<{ router: types.Router; worker: types.Worker }> {
+    const worker = on ?? (await this.leastLoaded());
     const router = await worker.createRouter({ mediaCodecs });
     this.routerLoad.set(worker, (this.routerLoad.get(worker) ?? 0) + 1);
     router.observer.once('close', () => this.routerLoad.set(worker, (this.routerLoad.get(worker) ?? 1) - 1));
-    return router;
+    return { router, worker };
   }
 
   health(): { size: number; alive: number; pids: number[] } {
@@ -78,6 +122,9 @@ export class WorkerPool {
   private async spawn(slot: number): Promise<types.Worker> {
     const worker = await mediasoup.createWorker({ logLevel: 'warn' });
     this.counter.track(worker);
+    const own = new MediaObjectCounter();
+    own.track(worker);
+    this.counters.set(worker, own);
     this.routerLoad.set(worker, 0);
     worker.on('died', (error) => this.replace(slot, worker, error));
     return worker;
@@ -87,6 +134,8 @@ export class WorkerPool {
     const { logger, restartDelayMs = 500 } = this.options;
     logger.error({ pid: dead.pid, err: error }, 'mediasoup worker died; replacing it');
     this.routerLoad.delete(dead);
+    this.counters.delete(dead);
+    this.expected.delete(dead);
     setTimeout(async () => {
       if (this.closed) return;
       try {

@@ -24,13 +24,13 @@ export function registerMediaHandlers(ctx: RealtimeContext, socket: PlenarySocke
 
   onCommand(socket, logger, Command.mediaConnectTransport, async ({ transportId, dtlsParameters }) => {
     const { participantId, media } = here();
-    await media.connectTransport(participantId, transportId, dtlsParameters);
+    await media.peer(participantId).connectTransport(transportId, dtlsParameters);
     return {};
   });
 
   onCommand(socket, logger, Command.mediaRestartIce, async ({ transportId }) => {
     const { participantId, media } = here();
-    return { iceParameters: await media.restartIce(participantId, transportId) };
+    return { iceParameters: await media.peer(participantId).restartIce(transportId) };
   });
 
   onCommand(socket, logger, Command.mediaProduce, async (request) => {
@@ -44,14 +44,14 @@ export function registerMediaHandlers(ctx: RealtimeContext, socket: PlenarySocke
 
   onCommand(socket, logger, Command.mediaSetProducerPaused, async ({ producerId, paused }) => {
     const { participantId, roomChannel, media } = here();
-    await media.setProducerPaused(participantId, producerId, paused);
+    await media.peer(participantId).setProducerPaused(producerId, paused);
     socket.to(roomChannel).emit(Fact.producerPausedChanged, { producerId, paused });
     return {};
   });
 
   onCommand(socket, logger, Command.mediaCloseProducer, ({ producerId }) => {
     const { participantId, roomChannel, media } = here();
-    media.closeProducer(participantId, producerId);
+    media.peer(participantId).closeProducer(producerId);
     socket.to(roomChannel).emit(Fact.producerClosed, { producerId });
     return {};
   });
@@ -63,19 +63,19 @@ export function registerMediaHandlers(ctx: RealtimeContext, socket: PlenarySocke
 
   onCommand(socket, logger, Command.mediaResumeConsumer, async ({ consumerId }) => {
     const { participantId, media } = here();
-    await media.resumeConsumer(participantId, consumerId);
+    await media.peer(participantId).resumeConsumer(consumerId);
     return {};
   });
 
   onCommand(socket, logger, Command.mediaSetConsumerPaused, async ({ consumerId, paused }) => {
     const { participantId, media } = here();
-    await media.setConsumerPaused(participantId, consumerId, paused);
+    await media.peer(participantId).setConsumerPaused(consumerId, paused);
     return {};
   });
 
   onCommand(socket, logger, Command.mediaSetPreferredLayers, async ({ consumerId, spatialLayer, temporalLayer }) => {
     const { participantId, media } = here();
-    await media.setPreferredLayers(participantId, consumerId, spatialLayer, temporalLayer);
+    await media.peer(participantId).setPreferredLayers(consumerId, spatialLayer, temporalLayer);
     return {};
   });
 }
