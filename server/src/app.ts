@@ -18,6 +18,7 @@ import { NotesHub } from './notes/notesHub.ts';
 import { createIo, registerHandlers } from './realtime/io.ts';
 import { Presence } from './realtime/presence.ts';
 import { publishChange } from './realtime/publish.ts';
+import { RoomDoors } from './realtime/roomDoors.ts';
 import type { PlenaryServer, RealtimeContext } from './realtime/types.ts';
 import { RoomRegistry } from './sessions/roomRegistry.ts';
 import { KeyedSerialQueue } from './sessions/serialQueue.ts';
@@ -82,6 +83,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const ctx: RealtimeContext = {
     io,
     rooms,
+    doors: new RoomDoors(io, rooms),
     tokens,
     logger,
     now,
