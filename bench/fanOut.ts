@@ -1,5 +1,6 @@
 // Fan-out: a delegate raises a hand and 300 delegates are told; per-client latency (arrival minus
 // send, one process clock). Baseline: a bare Socket.IO `io.emit` of a payload of the same size.
+// Each round starts once every client has taken in the lowering of the previous one.
 
 import { command, startTestServer } from '@plenary/server/testing';
 import { Fact, type WorkshopChange } from '@plenary/shared';
@@ -60,9 +61,11 @@ async function measurePlenary() {
   let arrived = 0;
   const latencies: number[] = [];
   let sample: WorkshopChange | undefined;
+  const revisionOf = new Float64Array(CLIENTS);
   try {
-    const population = await populate(server.url, CLIENTS, (client) => {
+    const population = await populate(server.url, CLIENTS, (client, index) => {
       client.on(Fact.workshopChanged, (change) => {
+        revisionOf[index] = change.revision;
         // Only the raise is timed; the lowering between rounds is not.
         if (round < 0 || !change.slices.queue || change.slices.queue.entries.length === 0) return;
         latencies.push(performance.now() - sentAt);
@@ -78,7 +81,8 @@ async function measurePlenary() {
       sentAt = performance.now();
       await command(raiser.client, { type: 'queue.raiseHand', kind: 'new-point' });
       await until(() => arrived === CLIENTS, 'every client to hear the raised hand', WAIT_MS);
-      await command(raiser.client, { type: 'queue.lowerHand' });
+      const lowered = await command(raiser.client, { type: 'queue.lowerHand' });
+      await until(() => revisionOf.every((seen) => seen >= lowered), 'every client to hear the lowering', WAIT_MS);
       await sleep(Math.max(0, MIN_ROUND_MS - (performance.now() - started)));
     }
     population.close();
