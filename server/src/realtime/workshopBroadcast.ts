@@ -65,8 +65,14 @@ export function planBroadcast(before: WorkshopState, after: WorkshopState, event
   const ownSlices = peopleWithOwnView(after, delta, roleChanged);
   const channelsChanged = readableChannelChanges(before, after, delta);
   const groups = new Map<string, { participantIds: ParticipantId[]; change: WorkshopChange }>();
-  for (const participant of Object.values(after.participants)) {
-    const id = participant.id;
+  // Without chat, only those with a view of their own need looking at, not the whole roster.
+  const candidates =
+    messages.length > 0
+      ? (Object.keys(after.participants) as ParticipantId[])
+      : new Set([...ownSlices, ...channelsChanged.keys()]);
+  for (const id of candidates) {
+    const participant = after.participants[id];
+    if (!participant) continue;
     if (isChair(participant.role) && !roleChanged.has(id)) continue;
     const chat = messages.filter((message) => canReadChannel(after, id, message.channel));
     const channels = channelsChanged.get(id);
