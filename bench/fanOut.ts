@@ -1,5 +1,7 @@
 // Fan-out: a delegate raises a hand and 300 delegates are told; per-client latency (arrival minus
 // send, one process clock). Baseline: a bare Socket.IO `io.emit` of a payload of the same size.
+// Plenary's rounds and the baseline's alternate, so both meet the same load on a shared machine;
+// each round starts once every client has taken in the previous one.
 
 import { command, startTestServer } from '@plenary/server/testing';
 import { Fact, type WorkshopChange } from '@plenary/shared';
@@ -9,15 +11,32 @@ import { type Result, ratioOf, round, verdict } from './lib/result.ts';
 import { quantile, sleep, until } from './lib/stats.ts';
 
 const CLIENTS = 300;
-const ROUNDS = 50;
+const ROUNDS = 100;
 const GOAL_P99_RATIO = 1.5;
 const WAIT_MS = 30_000;
 /** The raiser sends two commands a round; this keeps it inside the server's per-connection rate limit. */
 const MIN_ROUND_MS = 80;
 
+interface Contender {
+  /** one timed round: every client's latency is added to `latencies` */
+  round(): Promise<void>;
+  latencies: number[];
+  close(): Promise<void>;
+}
+
 export async function run(): Promise<Result> {
-  const plenary = await measurePlenary();
-  const baseline = await measureBaseline(plenary.sample);
+  const plenary = await preparePlenary();
+  let bare: Contender | undefined;
+  try {
+    bare = await prepareBaseline(plenary.sample);
+    for (let round = 0; round < ROUNDS; round++) {
+      // Who goes first alternates too, so neither always follows the other's garbage.
+      for (const contender of round % 2 === 0 ? [plenary, bare] : [bare, plenary]) await contender.round();
+    }
+  } finally {
+    await Promise.all([plenary.close(), bare?.close()]);
+  }
+  const baseline = bare.latencies;
   const p50 = quantile(plenary.latencies, 0.5);
   const p99 = quantile(plenary.latencies, 0.99);
   const baseP50 = quantile(baseline, 0.5);
@@ -53,43 +72,52 @@ export async function run(): Promise<Result> {
   };
 }
 
-async function measurePlenary() {
+async function preparePlenary(): Promise<Contender & { sample: WorkshopChange }> {
   const server = await startTestServer({ reconnectGraceMs: 600_000 });
-  let round = -1;
+  let timing = false;
   let sentAt = 0;
   let arrived = 0;
   const latencies: number[] = [];
   let sample: WorkshopChange | undefined;
-  try {
-    const population = await populate(server.url, CLIENTS, (client) => {
-      client.on(Fact.workshopChanged, (change) => {
-        // Only the raise is timed; the lowering between rounds is not.
-        if (round < 0 || !change.slices.queue || change.slices.queue.entries.length === 0) return;
-        latencies.push(performance.now() - sentAt);
-        arrived += 1;
-        sample ??= change;
-      });
+  const revisionOf = new Float64Array(CLIENTS);
+  const population = await populate(server.url, CLIENTS, (client, index) => {
+    client.on(Fact.workshopChanged, (change) => {
+      revisionOf[index] = change.revision;
+      // Only the raise is timed; the lowering after it is not.
+      if (!change.slices.queue || change.slices.queue.entries.length === 0) return;
+      if (timing) latencies.push(performance.now() - sentAt);
+      arrived += 1;
+      sample ??= change;
     });
-    const raiser = population.delegates[0];
-    if (!raiser) throw new Error('no delegates');
-    for (round = 0; round < ROUNDS; round++) {
-      const started = performance.now();
-      arrived = 0;
-      sentAt = performance.now();
-      await command(raiser.client, { type: 'queue.raiseHand', kind: 'new-point' });
-      await until(() => arrived === CLIENTS, 'every client to hear the raised hand', WAIT_MS);
-      await command(raiser.client, { type: 'queue.lowerHand' });
-      await sleep(Math.max(0, MIN_ROUND_MS - (performance.now() - started)));
-    }
-    population.close();
-    if (!sample) throw new Error('no queue change seen');
-    return { latencies, sample };
-  } finally {
-    await server.close();
-  }
+  });
+  const raiser = population.delegates[0];
+  if (!raiser) throw new Error('no delegates');
+  const round = async () => {
+    const started = performance.now();
+    arrived = 0;
+    sentAt = performance.now();
+    await command(raiser.client, { type: 'queue.raiseHand', kind: 'new-point' });
+    await until(() => arrived === CLIENTS, 'every client to hear the raised hand', WAIT_MS);
+    const lowered = await command(raiser.client, { type: 'queue.lowerHand' });
+    await until(() => revisionOf.every((seen) => seen >= lowered), 'every client to hear the lowering', WAIT_MS);
+    await sleep(Math.max(0, MIN_ROUND_MS - (performance.now() - started)));
+  };
+  // An untimed round shows what a delegate receives, which the baseline then sends.
+  await round();
+  timing = true;
+  if (!sample) throw new Error('no queue change seen');
+  return {
+    round,
+    latencies,
+    sample,
+    close: async () => {
+      population.close();
+      await server.close();
+    },
+  };
 }
 
-async function measureBaseline(payload: WorkshopChange): Promise<number[]> {
+async function prepareBaseline(payload: WorkshopChange): Promise<Contender> {
   const server = await startBareServer((socket, io) => {
     socket.on('raise', (ack: () => void) => {
       io.except(socket.id).emit('changed', payload);
@@ -99,23 +127,24 @@ async function measureBaseline(payload: WorkshopChange): Promise<number[]> {
   let sentAt = 0;
   let arrived = 0;
   const latencies: number[] = [];
-  try {
-    const clients = await connectMany(server.url, CLIENTS, (client) => {
-      client.on('changed', () => {
-        latencies.push(performance.now() - sentAt);
-        arrived += 1;
-      });
+  const clients = await connectMany(server.url, CLIENTS, (client) => {
+    client.on('changed', () => {
+      latencies.push(performance.now() - sentAt);
+      arrived += 1;
     });
-    const trigger = await connectBare(server.url);
-    for (let round = 0; round < ROUNDS; round++) {
+  });
+  const trigger = await connectBare(server.url);
+  return {
+    latencies,
+    round: async () => {
       arrived = 0;
       sentAt = performance.now();
       await trigger.emitWithAck('raise');
       await until(() => arrived === CLIENTS, 'every bare client to receive', WAIT_MS);
-    }
-    for (const client of [trigger, ...clients]) client.disconnect();
-    return latencies;
-  } finally {
-    await server.close();
-  }
+    },
+    close: async () => {
+      for (const client of [trigger, ...clients]) client.disconnect();
+      await server.close();
+    },
+  };
 }

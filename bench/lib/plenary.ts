@@ -17,11 +17,11 @@ export interface Populated {
 /**
  * A workshop (lobby off) with a facilitator and `count` connected, joined delegates.
  *
- * Joining one by one while everyone stays connected costs O(n²) bytes (each arrival sends the whole
- * roster to everyone), which takes minutes at 500. So delegates first register through the invite
- * and drop their socket, then come back with their participant token while the server still counts
- * them as present (the reconnect grace must outlast this): the end state is the same, reached in
- * seconds. `onConnect` lets a benchmark attach its listeners before the rejoin.
+ * Joining one by one while everyone stays connected costs O(n²) messages (each arrival is told to
+ * everyone there), tens of seconds at 500 on two cores. So delegates first register through the
+ * invite and drop their socket, then come back with their participant token while the server still
+ * counts them as present (the reconnect grace must outlast this): the end state is the same, reached
+ * in seconds. `onConnect` lets a benchmark attach its listeners before the rejoin.
  */
 export async function populate(
   url: string,

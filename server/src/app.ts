@@ -24,6 +24,7 @@ import { createIo, registerHandlers } from './realtime/io.ts';
 import { mediaRoomListener } from './realtime/mediaRoomListener.ts';
 import { Presence } from './realtime/presence.ts';
 import { publishChange } from './realtime/publish.ts';
+import { RoomDoors } from './realtime/roomDoors.ts';
 import type { PlenaryServer, RealtimeContext } from './realtime/types.ts';
 import { RoomRegistry } from './sessions/roomRegistry.ts';
 import { KeyedSerialQueue } from './sessions/serialQueue.ts';
@@ -92,6 +93,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const ctx: RealtimeContext = {
     io,
     rooms,
+    doors: new RoomDoors(io, rooms),
     tokens,
     logger,
     now,

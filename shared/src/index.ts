@@ -2,6 +2,7 @@ export * from './ids.ts';
 export * from './model/media.ts';
 export * from './model/peer.ts';
 export * from './model/view.ts';
+export * from './model/viewPatch.ts';
 export * from './model/workshop/index.ts';
 export * from './protocol/ack.ts';
 export * from './protocol/errors.ts';

@@ -126,7 +126,7 @@ export class MediaController {
       case Fact.activeSpeakerChanged:
         break;
       case Fact.peerLeft:
-        media?.dropParticipant(event.payload.participantId);
+        for (const participantId of event.payload.participantIds) media?.dropParticipant(participantId);
         break;
       case Fact.producerAdded:
         if (media) this.#consume(media, event.payload);

@@ -79,9 +79,9 @@ describe('WorkshopSession: joining', () => {
     const joining = session.join(invite, WORKSHOP_ID);
     await settle();
     server.addRemoteProducer(producerInfo('cy-mic', 'cy', 'mic'));
-    socket.fact(Fact.peerJoined, peer('cy', 'Cy', 40));
+    socket.fact(Fact.peerJoined, { peers: [peer('cy', 'Cy', 40)] });
     socket.fact(Fact.producerAdded, producerInfo('cy-mic', 'cy', 'mic'));
-    socket.fact(Fact.workshopChanged, { revision: 11, slices: { title: 'Renamed' }, chat: [] });
+    socket.fact(Fact.workshopChanged, { revision: 11, slices: { title: 'Renamed' }, patches: {}, chat: [] });
     release();
     await joining;
     await settle();
@@ -110,7 +110,7 @@ describe('WorkshopSession: media facts', () => {
   it('receives a newcomer, shows their mute, and drops them when they leave', async () => {
     const { server, socket, store, tracks } = await joinedRoom();
     server.addRemoteProducer(producerInfo('cy-mic', 'cy', 'mic'));
-    socket.fact(Fact.peerJoined, peer('cy', 'Cy', 40));
+    socket.fact(Fact.peerJoined, { peers: [peer('cy', 'Cy', 40)] });
     socket.fact(Fact.producerAdded, producerInfo('cy-mic', 'cy', 'mic'));
     await settle();
     expect(tracks.get(pid('cy'), 'mic')).toBeDefined();
@@ -118,7 +118,7 @@ describe('WorkshopSession: media facts', () => {
     socket.fact(Fact.producerPausedChanged, { producerId: mid('cy-mic'), paused: true });
     expect(store.getState().producers['cy-mic']?.paused).toBe(true);
 
-    socket.fact(Fact.peerLeft, { participantId: pid('cy') });
+    socket.fact(Fact.peerLeft, { participantIds: [pid('cy')] });
     expect(store.getState().peers.cy).toBeUndefined();
     expect(tracks.get(pid('cy'), 'mic')).toBeUndefined();
   });
@@ -246,7 +246,7 @@ describe('WorkshopSession: controls', () => {
     expect(socket.connected).toBe(false);
     expect(ended()).toBe(1);
     // Facts from a session that is over change nothing.
-    socket.fact(Fact.peerJoined, peer('late'));
+    socket.fact(Fact.peerJoined, { peers: [peer('late')] });
     expect(store.getState().peers).toEqual({});
   });
 });

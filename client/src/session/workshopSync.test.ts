@@ -50,6 +50,18 @@ describe('WorkshopSession: workshop changes', () => {
     expect(server.sentOf(Command.workshopSnapshot)).toHaveLength(1);
   });
 
+  it('asks for a snapshot when a change doesn’t fit the view it has, and applies nothing of it', async () => {
+    const { socket, store, server } = await joinedRoom();
+    server.workshop = workshopView([server.self], { revision: 11, title: 'From the snapshot' });
+    socket.fact(
+      Fact.workshopChanged,
+      change(11, { title: 'Misfit' }, [], { breakouts: { open: null, sets: ['nope'] } }),
+    );
+    await settle();
+    expect(server.sentOf(Command.workshopSnapshot)).toEqual([{}]);
+    expect(store.getState().workshop).toMatchObject({ revision: 11, title: 'From the snapshot' });
+  });
+
   it('keeps the media room as it is when a snapshot arrives', async () => {
     const { socket, store, server } = await joinedRoom();
     const peers = store.getState().peers;
@@ -94,7 +106,7 @@ describe('WorkshopSession: moving between rooms', () => {
     const release = server.hold(Command.mediaCreateTransport);
     socket.fact(Fact.roomChanged, { ...toBreakout, room: roomEntry(breakout) });
     server.addRemoteProducer(producerInfo('eve-cam', 'eve', 'camera'));
-    socket.fact(Fact.peerJoined, peer('eve', 'Eve', 9));
+    socket.fact(Fact.peerJoined, { peers: [peer('eve', 'Eve', 9)] });
     socket.fact(Fact.producerAdded, producerInfo('eve-cam', 'eve', 'camera'));
     release();
     await settle(40);

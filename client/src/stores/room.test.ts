@@ -104,21 +104,24 @@ describe('roomEntered', () => {
 
 describe('applyMediaFact', () => {
   it('adds a peer who joined, and ignores a repeat of ourselves', () => {
-    const state = applyMediaFact(inRoom(), fact({ name: Fact.peerJoined, payload: peer('dee', 'Dee', 40) }));
+    const state = applyMediaFact(
+      inRoom(),
+      fact({ name: Fact.peerJoined, payload: { peers: [peer('dee', 'Dee', 40)] } }),
+    );
     expect(state.peers.dee?.displayName).toBe('Dee');
-    const again = applyMediaFact(state, fact({ name: Fact.peerJoined, payload: peer('me', 'Ada', 30) }));
+    const again = applyMediaFact(state, fact({ name: Fact.peerJoined, payload: { peers: [peer('me', 'Ada', 30)] } }));
     expect(again).toBe(state);
   });
 
   it('removes a peer who left together with their producers', () => {
-    const state = applyMediaFact(inRoom(), fact({ name: Fact.peerLeft, payload: { participantId: pid('bob') } }));
+    const state = applyMediaFact(inRoom(), fact({ name: Fact.peerLeft, payload: { participantIds: [pid('bob')] } }));
     expect(Object.keys(state.peers).sort()).toEqual(['cy', 'me']);
     expect(state.producers).toEqual({});
   });
 
   it('returns the same state for a peer it never knew, so nothing re-renders', () => {
     const before = inRoom();
-    expect(applyMediaFact(before, fact({ name: Fact.peerLeft, payload: { participantId: pid('nobody') } }))).toBe(
+    expect(applyMediaFact(before, fact({ name: Fact.peerLeft, payload: { participantIds: [pid('nobody')] } }))).toBe(
       before,
     );
   });

@@ -69,14 +69,17 @@ export function roomEntered(state: AppState, { whereabouts, room }: RoomChanged)
 
 export function applyMediaFact(state: AppState, event: MediaFactEvent): AppState {
   switch (event.name) {
-    case Fact.peerJoined:
-      if (event.payload.participantId === state.selfId) return state;
-      return { ...state, peers: withPeer(state.peers, event.payload satisfies PeerInfo) };
-    case Fact.peerLeft:
+    case Fact.peerJoined: {
+      const others = event.payload.peers.filter((peer: PeerInfo) => peer.participantId !== state.selfId);
+      return unlessSame(state, { peers: others.reduce(withPeer, state.peers) });
+    }
+    case Fact.peerLeft: {
+      const gone = event.payload.participantIds;
       return unlessSame(state, {
-        peers: withoutPeer(state.peers, event.payload.participantId),
-        producers: withoutProducersOf(state.producers, event.payload.participantId),
+        peers: gone.reduce(withoutPeer, state.peers),
+        producers: gone.reduce(withoutProducersOf, state.producers),
       });
+    }
     case Fact.producerAdded:
       if (event.payload.participantId === state.selfId) return state;
       return { ...state, producers: withProducer(state.producers, event.payload) };

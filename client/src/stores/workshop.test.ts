@@ -1,8 +1,9 @@
+import { withChatMessages } from '@plenary/shared';
 import { describe, expect, it } from 'vitest';
 import { pid } from '../testing/fakes.ts';
 import { change, chatMessage, joinResult, PLENARY, participant, rid, workshopView } from '../testing/workshop.ts';
 import { type AppState, initialAppState } from './state.ts';
-import { applyWorkshopChange, snapshotApplied, withChatMessages, workshopJoined } from './workshop.ts';
+import { applyWorkshopChange, snapshotApplied, workshopJoined } from './workshop.ts';
 
 const ada = participant('me', { name: 'Ada', role: 'facilitator' });
 const joinedAt = (revision: number): AppState =>
@@ -68,6 +69,70 @@ describe('applyWorkshopChange', () => {
     expect(state.workshop?.chat['room:room-1']?.map((m) => m.text)).toEqual(['Hi group']);
     const next = applyWorkshopChange(state, change(12, {}, [chatMessage('m3', PLENARY, 'Again')])).state;
     expect(next.workshop?.chat[`room:${PLENARY}`]?.map((m) => m.text)).toEqual(['Hello', 'Again']);
+  });
+
+  it('patches the roster and the breakout sets entry by entry, to the same view as sending them whole', () => {
+    const ben = participant('ben');
+    const before = workshopJoined(
+      initialAppState(),
+      joinResult(ada, { workshop: workshopView([ada, ben], { revision: 10 }) }),
+    );
+    const cy = participant('cy', { name: 'Cy' });
+    const set = {
+      id: 's1',
+      name: 'Groups',
+      rooms: [{ id: rid('r1'), name: 'One', rapporteurId: null }],
+      mode: 'random' as const,
+      assignments: { [pid('ben')]: rid('r1') },
+      selfSelect: { allowed: false, maxPerRoom: null },
+    };
+    const arrived = applyWorkshopChange(
+      before,
+      change(11, {}, [], {
+        participants: { set: { [pid('cy')]: cy, [pid('ben')]: { ...ben, connected: false } }, removed: [] },
+        breakouts: { open: null, sets: [{ ...set, assignments: { set: set.assignments, removed: [] } }] },
+      }),
+    );
+    expect(arrived.outcome).toBe('applied');
+    const opened = applyWorkshopChange(
+      arrived.state,
+      change(12, {}, [], {
+        participants: { set: {}, removed: [pid('cy')] },
+        breakouts: {
+          open: { setId: 's1', openedAt: 1, endsAt: 2, recallAt: null, visitors: {}, help: [] },
+          sets: ['s1'],
+        },
+      }),
+    );
+    const whole = workshopView([ada, { ...ben, connected: false }], {
+      revision: 12,
+      breakouts: { sets: [set], open: { setId: 's1', openedAt: 1, endsAt: 2, recallAt: null, visitors: {}, help: [] } },
+    });
+    expect(opened.state.workshop).toEqual(whole);
+    expect(opened.state.workshop?.breakouts.sets[0]).toBe(arrived.state.workshop?.breakouts.sets[0]);
+  });
+
+  it('reports a gap when a patch names a breakout set it never had', () => {
+    const before = joinedAt(10);
+    const { state, outcome } = applyWorkshopChange(
+      before,
+      change(11, {}, [], { breakouts: { open: null, sets: ['unknown-set'] } }),
+    );
+    expect(outcome).toBe('gap');
+    expect(state).toBe(before);
+  });
+
+  it('receives the log of a chat channel it may read from now on, and drops one it may not', () => {
+    const breakout = rid('room-1');
+    const before = applyWorkshopChange(joinedAt(10), change(11, {}, [chatMessage('m1', PLENARY, 'Hello')])).state;
+    const fresh = chatMessage('m3', breakout, 'New');
+    const log = [chatMessage('m2', breakout, 'Earlier'), fresh];
+    const { state } = applyWorkshopChange(
+      before,
+      change(12, {}, [fresh], { chat: { set: { 'room:room-1': log }, removed: [`room:${PLENARY}`] } }),
+    );
+    expect(Object.keys(state.workshop?.chat ?? {})).toEqual(['room:room-1']);
+    expect(state.workshop?.chat['room:room-1']?.map((m) => m.text)).toEqual(['Earlier', 'New']);
   });
 
   it('asks for a snapshot when it has no view to patch', () => {

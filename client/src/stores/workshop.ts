@@ -1,14 +1,7 @@
 // The workshop view, kept in step with the server: the join answer and snapshots replace it;
-// `workshop:changed` patches it, one revision at a time, and never out of order.
-import {
-  type ChatMessage,
-  channelKey,
-  type JoinResult,
-  MAX_MESSAGES_PER_CHANNEL,
-  type WorkshopChange,
-  type WorkshopSnapshot,
-  type WorkshopView,
-} from '@plenary/shared';
+// `workshop:changed` patches it (`applyChangeToView`, shared with the server's tests), one revision
+// at a time, and never out of order.
+import { applyChangeToView, type JoinResult, type WorkshopChange, type WorkshopSnapshot } from '@plenary/shared';
 import { roomEntered } from './room.ts';
 import { withoutNotice } from './slices/notices.ts';
 import type { AppState } from './state.ts';
@@ -32,7 +25,7 @@ export function snapshotApplied(state: AppState, snapshot: WorkshopSnapshot): Ap
   return { ...state, selfId: snapshot.self.id, workshop: snapshot.workshop, whereabouts: snapshot.whereabouts };
 }
 
-/** `applied`: it was the next revision; `stale`: we had it already; `gap`: some were missed. */
+/** `applied`: it was the next revision; `stale`: we had it already; `gap`: some were missed or don't fit. */
 export type ChangeOutcome = 'applied' | 'stale' | 'gap';
 
 export function applyWorkshopChange(
@@ -43,23 +36,8 @@ export function applyWorkshopChange(
   if (!workshop) return { state, outcome: 'gap' };
   if (change.revision <= workshop.revision) return { state, outcome: 'stale' };
   if (change.revision !== workshop.revision + 1) return { state, outcome: 'gap' };
-  const next: WorkshopView = {
-    ...workshop,
-    ...change.slices,
-    revision: change.revision,
-    chat: change.chat.length > 0 ? withChatMessages(workshop.chat, change.chat) : workshop.chat,
-  };
+  // A patch that names something this view lacks means it is out of step: a snapshot puts it right.
+  const next = applyChangeToView(workshop, change);
+  if (!next) return { state, outcome: 'gap' };
   return { state: { ...state, workshop: next }, outcome: 'applied' };
-}
-
-/** Appends messages to their channels, once each, keeping a channel as long as the server does. */
-export function withChatMessages(chat: WorkshopView['chat'], messages: readonly ChatMessage[]): WorkshopView['chat'] {
-  const next = { ...chat };
-  for (const message of messages) {
-    const key = channelKey(message.channel);
-    const log = next[key] ?? [];
-    if (log.some((existing) => existing.id === message.id)) continue;
-    next[key] = [...log, message].slice(-MAX_MESSAGES_PER_CHANNEL);
-  }
-  return next;
 }

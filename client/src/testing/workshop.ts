@@ -95,11 +95,12 @@ export function joinResult(self: Participant, over: Partial<JoinResult> = {}): J
   };
 }
 
-export const change = (revision: number, slices: WorkshopChange['slices'] = {}, chat: ChatMessage[] = []) => ({
-  revision,
-  slices,
-  chat,
-});
+export const change = (
+  revision: number,
+  slices: WorkshopChange['slices'] = {},
+  chat: ChatMessage[] = [],
+  patches: WorkshopChange['patches'] = {},
+): WorkshopChange => ({ revision, slices, patches, chat });
 
 export function chatMessage(id: string, roomId: RoomId, text: string, over: Partial<ChatMessage> = {}): ChatMessage {
   return { id, channel: { kind: 'room', roomId }, authorId: pid('bob'), text, kind: 'message', sentAt: 1, ...over };

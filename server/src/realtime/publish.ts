@@ -21,14 +21,20 @@ export function publishChange(
     if (socket) assignAudience(socket, after);
   }
 
+  // One emit per distinct payload: Socket.IO encodes a broadcast once for all its recipients.
   const plan = planBroadcast(before, after, events);
-  const personal = plan.personal.map((entry) => channel.participant(workshopId, entry.participantId));
+  const personal = plan.personal.flatMap((group) =>
+    group.participantIds.map((participantId) => channel.participant(workshopId, participantId)),
+  );
   ctx.io.to(channel.chairs(workshopId)).except(personal).emit(Fact.workshopChanged, plan.chairs);
   ctx.io.to(channel.others(workshopId)).except(personal).emit(Fact.workshopChanged, plan.public);
-  for (const entry of plan.personal) {
-    ctx.io.to(channel.participant(workshopId, entry.participantId)).emit(Fact.workshopChanged, entry.change);
+  for (const group of plan.personal) {
+    const recipients = group.participantIds.map((participantId) => channel.participant(workshopId, participantId));
+    ctx.io.to(recipients).emit(Fact.workshopChanged, group.change);
   }
 
+  // Everyone moved by this change goes at once: those bound for the same room enter it together
+  // (see RoomDoors), so the registry and the room's other members hear of them once.
   for (const event of events) {
     if (event.type !== 'participants.moved') continue;
     for (const move of event.moves) {

@@ -1,7 +1,6 @@
 import {
   Fact,
   isChair,
-  type ParticipantId,
   type PeerInfo,
   type RoomChanged,
   type RoomEntry,
@@ -11,7 +10,7 @@ import {
   type WorkshopState,
 } from '@plenary/shared';
 import { roomOf } from '../domain/location.ts';
-import { channel, mediaRoomKey, type PlenarySocket, participantKey, type RealtimeContext } from './types.ts';
+import { channel, type PlenarySocket, participantKey, type RealtimeContext } from './types.ts';
 
 const OFFLINE: Whereabouts = { location: { kind: 'offline' }, visiting: null };
 
@@ -37,14 +36,14 @@ export function assignAudience(socket: PlenarySocket, state: WorkshopState): voi
 /**
  * Puts a connection's media where the workshop says its participant is, and describes that room.
  * Idempotent: `changed` is false when the connection was already there. Run through `ctx.moves`.
- * With `announce`, a change is told to the client as `roomChanged` in the same step that joins the
- * new room's channel, so no fact of the new room can reach the client before the room itself.
+ * With `told`, a change is told to the client as `roomChanged` in the same step that joins the new
+ * room's channel (see `RoomDoors`), so no fact of the new room can reach the client before the room.
  */
 export async function syncRoom(
   ctx: RealtimeContext,
   socket: PlenarySocket,
   state: WorkshopState,
-  announce = false,
+  told = false,
 ): Promise<{ changed: boolean; roomChanged: RoomChanged }> {
   const { workshopId, participantId } = socket.data;
   if (!workshopId || !participantId || socket.disconnected) {
@@ -53,17 +52,20 @@ export async function syncRoom(
   const whereabouts = roomOf(state, participantId) ?? OFFLINE;
   const target = mediaRoomOf(whereabouts);
   const current = socket.data.roomId ?? null;
-  if (current && current !== target) await leaveMediaRoom(ctx, socket, workshopId, participantId, current);
+  if (current && current !== target) await ctx.doors.leave(workshopId, current, socket, participantId);
   const changed = current !== target;
-  const tell = (room: RoomEntry | null) => {
-    if (announce && changed) socket.emit(Fact.roomChanged, { whereabouts, room });
-  };
+  const announce = told && changed;
   let room: RoomEntry | null = null;
   if (target) {
     const participant = state.participants[participantId];
     const peer: PeerInfo = { participantId, displayName: participant?.name ?? '', joinedAt: ctx.now() };
-    room = await enterMediaRoom(ctx, socket, workshopId, target, peer, changed, tell);
-  } else tell(null);
+    room = await ctx.doors.enter(workshopId, target, {
+      socket,
+      peer,
+      isNew: changed,
+      announce: announce ? whereabouts : null,
+    });
+  } else if (announce) socket.emit(Fact.roomChanged, { whereabouts, room: null });
   socket.data.roomId = target ?? undefined;
   return { changed, roomChanged: { whereabouts, room } };
 }
@@ -87,46 +89,6 @@ export function releaseMedia(ctx: RealtimeContext, socket: PlenarySocket): Promi
   socket.data.roomId = undefined;
   if (!workshopId || !participantId || !roomId) return Promise.resolve();
   return ctx.moves.run(participantKey(workshopId, participantId), () =>
-    leaveMediaRoom(ctx, socket, workshopId, participantId, roomId),
+    ctx.doors.leave(workshopId, roomId, socket, participantId),
   );
-}
-
-async function enterMediaRoom(
-  ctx: RealtimeContext,
-  socket: PlenarySocket,
-  workshopId: WorkshopId,
-  roomId: RoomId,
-  peer: PeerInfo,
-  announce: boolean,
-  entered: (entry: RoomEntry) => void,
-): Promise<RoomEntry> {
-  const entry = await ctx.rooms.change(mediaRoomKey(workshopId, roomId), (room) => {
-    room.enter(peer);
-    void socket.join(channel.room(workshopId, roomId));
-    const described: RoomEntry = {
-      roomId,
-      peers: room.peers(peer.participantId),
-      producers: room.media.producers(peer.participantId),
-      routerRtpCapabilities: room.media.rtpCapabilities,
-      activeSpeakerId: room.media.activeSpeakerId,
-    };
-    // Synchronously with the join: facts emitted to the room from now on reach the client after this.
-    entered(described);
-    return described;
-  });
-  if (announce) socket.to(channel.room(workshopId, roomId)).emit(Fact.peerJoined, peer);
-  return entry;
-}
-
-async function leaveMediaRoom(
-  ctx: RealtimeContext,
-  socket: PlenarySocket,
-  workshopId: WorkshopId,
-  participantId: ParticipantId,
-  roomId: RoomId,
-): Promise<void> {
-  void socket.leave(channel.room(workshopId, roomId));
-  const key = mediaRoomKey(workshopId, roomId);
-  if (ctx.rooms.get(key)) await ctx.rooms.change(key, (room) => room.exit(participantId));
-  ctx.io.to(channel.room(workshopId, roomId)).emit(Fact.peerLeft, { participantId });
 }

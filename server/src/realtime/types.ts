@@ -14,6 +14,7 @@ import type { RoomRegistry } from '../sessions/roomRegistry.ts';
 import type { KeyedSerialQueue } from '../sessions/serialQueue.ts';
 import type { WorkshopRegistry } from '../sessions/workshopRegistry.ts';
 import type { Presence } from './presence.ts';
+import type { RoomDoors } from './roomDoors.ts';
 
 /** What the server remembers about a connection once it has joined. */
 export interface SocketData {
@@ -40,6 +41,8 @@ export interface ClusterPeers {
 export interface RealtimeContext {
   io: PlenaryServer;
   rooms: RoomRegistry;
+  /** every entry into and exit from `rooms` (people moving together go through together) */
+  doors: RoomDoors;
   workshops: WorkshopRegistry;
   tokens: TokenService;
   presence: Presence;

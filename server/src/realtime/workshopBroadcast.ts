@@ -1,18 +1,24 @@
 import {
+  type BreakoutsPatch,
   type ChatMessage,
+  diffBreakouts,
+  diffRecord,
   isChair,
+  type Participant,
   type ParticipantId,
-  VIEW_SLICES,
-  type ViewSlice,
+  type RecordPatch,
+  type ViewPatches,
   type ViewSlices,
+  WHOLE_SLICES,
+  type WholeSlice,
   type WorkshopChange,
   type WorkshopState,
 } from '@plenary/shared';
 import { canReadChannel } from '../domain/chat.ts';
 import type { DomainEvent } from '../domain/events.ts';
-import { viewFor } from '../domain/view.ts';
+import { openBreakoutFor, participantFor, sliceFor } from '../domain/view.ts';
 
-/** Nobody on the roster: `viewFor` gives them the view every non-chair shares. */
+/** Nobody on the roster: they see what every non-chair shares. */
 const PUBLIC_VIEWER = '@public' as ParticipantId;
 
 export interface BroadcastPlan {
@@ -20,69 +26,209 @@ export interface BroadcastPlan {
   chairs: WorkshopChange;
   /** to every other participant not named in `personal` */
   public: WorkshopChange;
-  /** participants whose change differs from the public one: their own votes, help, readable chat */
-  personal: Array<{ participantId: ParticipantId; change: WorkshopChange }>;
+  /**
+   * Participants whose change differs from the public one (their own record, votes, help, readable
+   * chat), grouped by identical change so each distinct payload is encoded once.
+   */
+  personal: Array<{ participantIds: ParticipantId[]; change: WorkshopChange }>;
 }
 
-const pick = (view: Pick<WorkshopState, ViewSlice>, keys: readonly ViewSlice[]): ViewSlices =>
-  Object.fromEntries(keys.map((key) => [key, view[key]])) as ViewSlices;
+/** What changed, before anyone's redaction: whole slices by identity, patches of the large ones. */
+interface Delta {
+  revision: number;
+  slices: WholeSlice[];
+  participants: RecordPatch<ParticipantId, Participant> | null;
+  breakouts: BreakoutsPatch | null;
+}
 
 /**
- * Who is told what after one accepted command. The domain never mutates, so a slice that is the
- * same object before and after did not change and is not sent. Every participant gets a change for
- * every revision (possibly empty) so a gap in revisions always means a lost message.
+ * Who is told what after one accepted command. The domain never mutates, so a slice or an entry
+ * that is the same object before and after did not change and is not sent. Every participant gets a
+ * change for every revision (possibly empty) so a gap in revisions always means a lost message.
+ * The cost is O(changed entries) per audience, plus O(roster) identity checks, never O(roster) per recipient.
  */
 export function planBroadcast(before: WorkshopState, after: WorkshopState, events: DomainEvent[]): BroadcastPlan {
-  const changed = VIEW_SLICES.filter((key) => before[key] !== after[key]);
+  const delta: Delta = {
+    revision: after.revision,
+    slices: WHOLE_SLICES.filter((key) => before[key] !== after[key]),
+    participants:
+      before.participants === after.participants ? null : diffRecord(before.participants, after.participants),
+    breakouts: before.breakouts === after.breakouts ? null : diffBreakouts(before.breakouts, after.breakouts),
+  };
   const messages = events.flatMap((event) => (event.type === 'chat.messageSent' ? [event.message] : []));
-  const revision = after.revision;
-  const publicView = viewFor(after, PUBLIC_VIEWER);
+  const publicChange = { revision: delta.revision, ...changeFor(after, delta, PUBLIC_VIEWER), chat: [] };
 
-  // Who sees something of their own in this change.
-  const personalSlices = new Set<ParticipantId>();
   const roleChanged = new Set<ParticipantId>();
   for (const event of events) {
     if (event.type === 'participant.roleChanged') roleChanged.add(event.participantId);
   }
-  if (changed.includes('polls')) {
-    for (const poll of after.polls) {
-      for (const voter of Object.keys(poll.votes)) personalSlices.add(voter as ParticipantId);
-    }
-  }
-  if (changed.includes('proposals')) {
-    for (const proposal of after.proposals) {
-      for (const respondent of Object.keys(proposal.responses)) personalSlices.add(respondent as ParticipantId);
-    }
-  }
-  if (changed.includes('breakouts')) {
-    for (const request of after.breakouts.open?.help ?? []) personalSlices.add(request.participantId);
-  }
-  if (changed.includes('participants')) {
-    // everyone's own record carries their email; the public one doesn't
-    for (const event of events) {
-      if (event.type === 'participant.updated' || event.type === 'participant.registered') {
-        personalSlices.add(event.participant.id);
-      }
-    }
-  }
-
-  const readers = (message: ChatMessage, viewer: ParticipantId) => canReadChannel(after, viewer, message.channel);
-  const personal: BroadcastPlan['personal'] = [];
-  for (const participant of Object.values(after.participants)) {
-    const id = participant.id;
+  const ownSlices = peopleWithOwnView(after, delta, roleChanged);
+  const channelsChanged = readableChannelChanges(before, after, delta);
+  const groups = new Map<string, { participantIds: ParticipantId[]; change: WorkshopChange }>();
+  // Without chat, only those with a view of their own need looking at, not the whole roster.
+  const candidates =
+    messages.length > 0
+      ? (Object.keys(after.participants) as ParticipantId[])
+      : new Set([...ownSlices, ...channelsChanged.keys()]);
+  for (const id of candidates) {
+    const participant = after.participants[id];
+    if (!participant) continue;
     if (isChair(participant.role) && !roleChanged.has(id)) continue;
-    const chat = messages.filter((message) => readers(message, id));
-    const ownSlices = personalSlices.has(id) || roleChanged.has(id);
-    if (!ownSlices && chat.length === 0) continue;
-    // Someone whose role changed sees the workshop differently now: send them every slice.
-    const keys = roleChanged.has(id) ? VIEW_SLICES : changed;
-    const slices = ownSlices ? pick(viewFor(after, id), keys) : pick(publicView, changed);
-    personal.push({ participantId: id, change: { revision, slices, chat } });
+    const chat = messages.filter((message) => canReadChannel(after, id, message.channel));
+    const channels = channelsChanged.get(id);
+    if (ownSlices.has(id) || channels) {
+      // Someone whose role changed sees the workshop differently now: they get everything anew.
+      const whole = roleChanged.has(id) ? roleChangeDelta(before, after) : delta;
+      const { slices, patches } = changeFor(after, whole, id);
+      groups.set(`own:${id}`, {
+        participantIds: [id],
+        change: {
+          revision: delta.revision,
+          slices,
+          patches: channels ? { ...patches, chat: channels } : patches,
+          chat,
+        },
+      });
+    } else if (chat.length > 0) {
+      const key = `chat:${chat.map((message) => message.id).join(',')}`;
+      const group = groups.get(key) ?? { participantIds: [], change: { ...publicChange, chat } };
+      group.participantIds.push(id);
+      groups.set(key, group);
+    }
   }
 
   return {
-    chairs: { revision, slices: pick(after, changed), chat: messages },
-    public: { revision, slices: pick(publicView, changed), chat: [] },
-    personal,
+    chairs: {
+      revision: delta.revision,
+      slices: pick(after, delta.slices),
+      patches: patches(delta.participants, delta.breakouts),
+      chat: messages,
+    },
+    public: publicChange,
+    personal: [...groups.values()],
   };
+}
+
+/** Non-chairs for whom a changed slice or entry looks different from the public version. */
+function peopleWithOwnView(after: WorkshopState, delta: Delta, roleChanged: Set<ParticipantId>): Set<ParticipantId> {
+  const own = new Set<ParticipantId>(roleChanged);
+  for (const participant of Object.values(delta.participants?.set ?? {})) {
+    if (participant && participant.email !== null) own.add(participant.id);
+  }
+  if (delta.slices.includes('polls')) {
+    for (const poll of after.polls) for (const voter of Object.keys(poll.votes)) own.add(voter as ParticipantId);
+  }
+  if (delta.slices.includes('proposals')) {
+    for (const proposal of after.proposals) {
+      for (const respondent of Object.keys(proposal.responses)) own.add(respondent as ParticipantId);
+    }
+  }
+  if (delta.breakouts) for (const request of after.breakouts.open?.help ?? []) own.add(request.participantId);
+  return own;
+}
+
+/**
+ * Whose right to read chat channels may have changed (role, admission, breakout assignment, visit),
+ * and for each of them the channels they gain (with the whole log) or lose.
+ */
+function readableChannelChanges(
+  before: WorkshopState,
+  after: WorkshopState,
+  delta: Delta,
+): Map<ParticipantId, RecordPatch<string, ChatMessage[]>> {
+  const changes = new Map<ParticipantId, RecordPatch<string, ChatMessage[]>>();
+  const readers = new Set<ParticipantId>();
+  for (const [id, participant] of Object.entries(delta.participants?.set ?? {}) as Array<
+    [ParticipantId, Participant]
+  >) {
+    const was = before.participants[id];
+    if (was?.role !== participant.role || was?.admitted !== participant.admitted) readers.add(id);
+  }
+  if (delta.breakouts) {
+    const kept = new Set(after.breakouts.sets.map((set) => set.id));
+    for (const set of before.breakouts.sets) {
+      if (!kept.has(set.id)) for (const id of Object.keys(set.assignments)) readers.add(id as ParticipantId);
+    }
+    for (const set of delta.breakouts.sets) {
+      if (typeof set === 'string') continue;
+      for (const id of [...Object.keys(set.assignments.set), ...set.assignments.removed])
+        readers.add(id as ParticipantId);
+    }
+    const visitorsBefore = before.breakouts.open?.visitors ?? {};
+    const visitorsAfter = after.breakouts.open?.visitors ?? {};
+    for (const id of new Set([...Object.keys(visitorsBefore), ...Object.keys(visitorsAfter)]) as Set<ParticipantId>) {
+      if (visitorsBefore[id] !== visitorsAfter[id]) readers.add(id);
+    }
+  }
+  if (readers.size === 0) return changes;
+  const channels = Object.entries(after.chat).flatMap(([key, log]) =>
+    log[0] ? [{ key, log, of: log[0].channel }] : [],
+  );
+  for (const id of readers) {
+    if (!after.participants[id]) continue;
+    const set: Record<string, ChatMessage[]> = {};
+    const removed: string[] = [];
+    for (const { key, log, of } of channels) {
+      const could = canReadChannel(before, id, of);
+      const can = canReadChannel(after, id, of);
+      if (can && !could) set[key] = log;
+      if (could && !can) removed.push(key);
+    }
+    if (removed.length > 0 || Object.keys(set).length > 0) changes.set(id, { set, removed });
+  }
+  return changes;
+}
+
+/** For someone whose role changed: every slice, and every entry of the large ones. */
+function roleChangeDelta(before: WorkshopState, after: WorkshopState): Delta {
+  return {
+    revision: after.revision,
+    slices: [...WHOLE_SLICES],
+    participants: {
+      set: { ...after.participants },
+      removed: diffRecord(before.participants, after.participants).removed,
+    },
+    breakouts: diffBreakouts(before.breakouts, after.breakouts),
+  };
+}
+
+/** A delta as `viewerId` may see it (chairs see the state itself). */
+function changeFor(
+  state: WorkshopState,
+  delta: Delta,
+  viewerId: ParticipantId,
+): Pick<WorkshopChange, 'slices' | 'patches'> {
+  const viewer = state.participants[viewerId];
+  if (viewer && isChair(viewer.role)) {
+    return { slices: pick(state, delta.slices), patches: patches(delta.participants, delta.breakouts) };
+  }
+  const slices: ViewSlices = {};
+  for (const key of delta.slices) assign(slices, key, sliceFor(state, key, viewerId));
+  let participants: RecordPatch<ParticipantId, Participant> | null = null;
+  if (delta.participants) {
+    const set: Partial<Record<ParticipantId, Participant>> = {};
+    for (const [id, participant] of Object.entries(delta.participants.set) as Array<[ParticipantId, Participant]>) {
+      set[id] = participantFor(participant, viewerId);
+    }
+    participants = { set, removed: delta.participants.removed };
+  }
+  const breakouts = delta.breakouts && { ...delta.breakouts, open: openBreakoutFor(delta.breakouts.open, viewerId) };
+  return { slices, patches: patches(participants, breakouts) };
+}
+
+function patches(
+  participants: RecordPatch<ParticipantId, Participant> | null,
+  breakouts: BreakoutsPatch | null,
+): ViewPatches {
+  return { ...(participants && { participants }), ...(breakouts && { breakouts }) };
+}
+
+const pick = (state: WorkshopState, keys: readonly WholeSlice[]): ViewSlices => {
+  const slices: ViewSlices = {};
+  for (const key of keys) assign(slices, key, state[key]);
+  return slices;
+};
+
+function assign<K extends WholeSlice>(slices: ViewSlices, key: K, value: WorkshopState[K]): void {
+  slices[key] = value;
 }

@@ -105,6 +105,20 @@ describe('WorkshopSession', () => {
     expect(session.state).toMatchObject({ value: 2, revision: 1 });
   });
 
+  it('tells everyone before writing a snapshot, and a snapshot that fails loses nothing', async () => {
+    const { store, session, changes } = await openSession();
+    const told: number[] = [];
+    vi.spyOn(store, 'snapshot').mockImplementation(async () => {
+      told.push(changes.length);
+      throw new Error('disk full');
+    });
+    for (const amount of [1, 2, 3, 4]) expect((await session.execute({ type: 'add', amount })).ok).toBe(true);
+    expect(told).toEqual([3]);
+    const stored = await store.load(id);
+    const rebuilt = replay(counterDomain, stored?.snapshot.state as Counter, stored?.commands ?? []);
+    expect(rebuilt).toEqual(session.state);
+  });
+
   it('fires the next deadline through the domain, and re-arms after a restart', async () => {
     vi.useFakeTimers({ now: 1_000 });
     const { store, session, changes } = await openSession();

@@ -134,10 +134,16 @@ export class WorkshopSession<State, Command, Event> {
         continue;
       }
       this.current = result.state;
-      if (revision % snapshotEvery === 0) await store.snapshot(id, revision, result.state);
       this.arm();
       const entry = { revision, command, at: now };
       this.options.onChange({ before, after: result.state, events: result.events, origin: 'local', entry });
+      // The command is in the log already: a snapshot only shortens the next load, so it is written
+      // after everyone has heard of the change, and failing to write one costs a longer replay only.
+      if (revision % snapshotEvery === 0) {
+        await store.snapshot(id, revision, result.state).catch((error: unknown) => {
+          this.options.logger.warn({ workshopId: id, revision, err: error }, 'snapshot not stored; the log has it all');
+        });
+      }
       return result;
     }
   }

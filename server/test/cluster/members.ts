@@ -59,8 +59,8 @@ export async function arrive(url: string, invite: string, name: string, organisa
     member.chats.push(...change.chat.map((message) => message.text));
   });
   client.on(Fact.roomChanged, (changed) => member.rooms.push(changed));
-  client.on(Fact.peerJoined, (peer) => member.peersJoined.push(peer.participantId));
-  client.on(Fact.peerLeft, ({ participantId }) => member.peersLeft.push(participantId));
+  client.on(Fact.peerJoined, ({ peers }) => member.peersJoined.push(...peers.map((peer) => peer.participantId)));
+  client.on(Fact.peerLeft, ({ participantIds }) => member.peersLeft.push(...participantIds));
   const joined = await joinWithInvite(client, invite, profile(name, organisation));
   member.participantId = joined.self.id;
   member.token = joined.participantToken;

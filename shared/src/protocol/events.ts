@@ -136,8 +136,10 @@ export interface FactPayloads {
   [Fact.workshopChanged]: WorkshopChange;
   [Fact.roomChanged]: RoomChanged;
   [Fact.sessionReplaced]: { reason: string };
-  [Fact.peerJoined]: PeerInfo;
-  [Fact.peerLeft]: { participantId: ParticipantId };
+  /** people who came into the room together (those arriving with them learn of each other from `roomChanged`) */
+  [Fact.peerJoined]: { peers: PeerInfo[] };
+  /** people who left the room together, told once */
+  [Fact.peerLeft]: { participantIds: ParticipantId[] };
   [Fact.producerAdded]: ProducerInfo;
   [Fact.producerClosed]: { producerId: MediaId };
   [Fact.producerPausedChanged]: { producerId: MediaId; paused: boolean };
