@@ -77,10 +77,13 @@ export function recordingListener() {
     remoteAdded: [] as MediaId[],
     remoteClosed: [] as MediaId[],
     remotePaused: [] as Array<{ producerId: MediaId; paused: boolean }>,
+    routersReplaced: 0,
   };
   const listener: MediaRoomListener = {
     consumerClosed: (_participantId, consumerId) => told.consumersClosed.push(consumerId),
-    routerReplaced: () => {},
+    routerReplaced: () => {
+      told.routersReplaced++;
+    },
     activeSpeakerChanged: (participantId) => told.speakers.push(participantId),
     guestProducerClosed: () => {},
     remoteProducerAdded: (producer) => told.remoteAdded.push(producer.producerId),

@@ -150,8 +150,11 @@ export class MediaRoom implements LinkableRoom {
       }),
     );
     peer.addProducer(producer);
+    const leg = await this.placed(participantId);
+    // Its transport closed as the room moved to new routers: the client sends again on new ones.
+    if (producer.closed) throw new CommandError('media_unavailable', 'the media server restarted; send again');
     // Announced once every router of the room has it, so whoever hears of it can consume it.
-    await this.routers.add(producer, 'own', await this.placed(participantId));
+    await this.routers.add(producer, 'own', leg);
     return describe(producer);
   }
 
@@ -261,15 +264,34 @@ export class MediaRoom implements LinkableRoom {
     return peer;
   }
 
-  /** The participant's router, placing them on first use. */
+  /**
+   * The participant's router, placing them on first use. While the room is moving to new routers (a
+   * worker died), this waits for them: the old ones are closed, or about to be, and a router there
+   * would fail the request (or be closed under it) instead of landing it on the routers that stay.
+   */
   private async placed(participantId: ParticipantId): Promise<Leg> {
-    const leg = await this.routers.place(participantId);
-    // Left while a router was being opened for them: they must not hold it open.
-    if (!this.peers.has(participantId)) {
-      this.routers.unplace(participantId);
-      throw new CommandError('not_joined', 'you left the room');
+    for (;;) {
+      const settled = this.rebuilt;
+      await settled;
+      if (this.closed) throw new CommandError('not_joined', 'the room closed');
+      const routers = this.routers;
+      if (routers.isClosed) throw new CommandError('media_unavailable', 'the media server could not restart');
+      let leg: Leg;
+      try {
+        leg = await routers.place(participantId);
+      } catch (error) {
+        if (this.rebuilt === settled) throw error;
+        continue; // the routers closed under it as the room moved: place again on the new ones
+      }
+      // A worker died meanwhile: the room is moving (or moved) to new routers, place again there.
+      if (this.rebuilt !== settled) continue;
+      // Left while a router was being opened for them: they must not hold it open.
+      if (!this.peers.has(participantId)) {
+        routers.unplace(participantId);
+        throw new CommandError('not_joined', 'you left the room');
+      }
+      return leg;
     }
-    return leg;
   }
 
   private adopt(participantId: ParticipantId, transport: types.WebRtcTransport<TransportData>): void {

@@ -81,6 +81,11 @@ export class RoomRouters {
     }
   }
 
+  /** Closed with its room, or because the room moved to new routers. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
   get home(): Leg {
     return this.legs[0] as Leg;
   }
