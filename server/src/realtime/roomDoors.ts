@@ -62,19 +62,15 @@ export class RoomDoors {
   leave(workshopId: WorkshopId, roomId: RoomId, socket: PlenarySocket, participantId: ParticipantId): Promise<void> {
     const key = mediaRoomKey(workshopId, roomId);
     void socket.leave(key);
-    return batched(this.#leaving, key, { socket, participantId }, async (turn) => {
+    return batched(this.#leaving, key, { socket, participantId }, (turn) => {
       const release = (room?: LiveRoom) => {
         const participantIds = [...new Set(turn().map((departure) => departure.participantId))];
         for (const id of participantIds) room?.exit(id);
         this.io.to(key).emit(Fact.peerLeft, { participantIds });
         return participantIds.map(() => undefined);
       };
-      // Queued behind the room's other changes, unless it is gone: the registry would create it to close it.
-      if (!this.rooms.get(key)) {
-        await Promise.resolve();
-        return release();
-      }
-      return this.rooms.change(key, release);
+      // Queued behind the room's other changes; a room gone by then is not made again just to close it.
+      return this.rooms.changeExisting(key, release);
     });
   }
 }

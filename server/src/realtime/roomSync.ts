@@ -52,7 +52,11 @@ export async function syncRoom(
   const whereabouts = roomOf(state, participantId) ?? OFFLINE;
   const target = mediaRoomOf(whereabouts);
   const current = socket.data.roomId ?? null;
-  if (current && current !== target) await ctx.doors.leave(workshopId, current, socket, participantId);
+  if (current && current !== target) {
+    await ctx.doors.leave(workshopId, current, socket, participantId);
+    // Out of the old room now: should the entry below fail, a retry must not think it is still there.
+    socket.data.roomId = undefined;
+  }
   const changed = current !== target;
   const announce = told && changed;
   let room: RoomEntry | null = null;
@@ -70,8 +74,15 @@ export async function syncRoom(
   return { changed, roomChanged: { whereabouts, room } };
 }
 
-/** After a change moved someone: follow it, and tell their client to switch its media. */
-export function followMove(ctx: RealtimeContext, socket: PlenarySocket, workshopId: WorkshopId): void {
+/** Waits before trying a failed move again: growing, but never giving up on a connected client. */
+const MOVE_RETRY_MS = [250, 500, 1_000, 2_000, 5_000];
+
+/**
+ * After a change moved someone: follow it, and tell their client to switch its media. A move that
+ * fails (a router that could not be made under load) is tried again against the then latest state,
+ * until it lands or the connection goes: a client must never be left silently in the wrong room.
+ */
+export function followMove(ctx: RealtimeContext, socket: PlenarySocket, workshopId: WorkshopId, attempt = 0): void {
   const { participantId } = socket.data;
   if (!participantId) return;
   void ctx.moves
@@ -80,7 +91,15 @@ export function followMove(ctx: RealtimeContext, socket: PlenarySocket, workshop
       if (!workshop) return;
       await syncRoom(ctx, socket, workshop.state, socket.data.joined === true);
     })
-    .catch((error: unknown) => ctx.logger.error({ err: error, participantId }, 'could not move a participant'));
+    .catch((error: unknown) => {
+      const delay = MOVE_RETRY_MS[Math.min(attempt, MOVE_RETRY_MS.length - 1)] as number;
+      ctx.logger.error({ err: error, participantId, attempt, retryInMs: delay }, 'could not move a participant');
+      setTimeout(() => {
+        // Gone or replaced meanwhile: its next connection is placed afresh.
+        if (socket.disconnected || socket.data.participantId !== participantId) return;
+        followMove(ctx, socket, workshopId, attempt + 1);
+      }, delay).unref();
+    });
 }
 
 /** Takes a connection out of its media room now (it closed, or left). */

@@ -41,6 +41,25 @@ export class RoomRegistry {
     });
   }
 
+  /**
+   * Like `change`, in the room's turn, but a room that is gone by then is not created: `apply` gets
+   * undefined. For leaving: making a router only to close it can fail under load, and fail the move.
+   */
+  changeExisting<T>(roomId: string, apply: (room: LiveRoom | undefined) => T | Promise<T>): Promise<T> {
+    return this.queue.run(roomId, async () => {
+      const room = this.rooms.get(roomId);
+      if (!room) return apply(undefined);
+      try {
+        return await apply(room);
+      } finally {
+        if (room.isEmpty) {
+          room.close();
+          this.rooms.delete(roomId);
+        }
+      }
+    });
+  }
+
   closeAll(): void {
     for (const room of this.rooms.values()) room.close();
     this.rooms.clear();
