@@ -92,7 +92,9 @@ describe.skipIf(MINUTES <= 0)('soak', () => {
         let open = false;
         let cycledAt = Date.now();
         const timeouts: string[] = [];
+        let performed = 0;
         for (let iteration = 0; Date.now() < deadline && iteration < maxIterations; iteration++) {
+          performed += 1;
           const member = random.pick(members);
           // A refused command is fine here (a full transport quota, say); a connection that hangs is not.
           await random
@@ -117,14 +119,21 @@ describe.skipIf(MINUTES <= 0)('soak', () => {
         const counts = ['workers', 'routers', 'transports', 'producers', 'consumers'].map(
           (kind) => `plenary_mediasoup_${kind}`,
         );
+        const watched = [...counts, 'plenary_rooms_open', 'plenary_connections'];
         await eventually(async () => {
           const now = await metrics(server.url);
-          for (const name of [...counts, 'plenary_rooms_open', 'plenary_connections']) {
+          for (const name of watched) {
             expect(now[name], name).toBe(baseline.counts[name]);
           }
         }, 30_000);
         await sleep(SETTLE_S * 1000);
         const rss = await settledRssKiB(server);
+        const after = await metrics(server.url);
+        // The figures, for the record (the long form runs rarely, and by hand).
+        console.info(
+          `soak: ${performed} actions over ${MINUTES} min, RSS ${baseline.rss} → ${rss} KiB;`,
+          Object.fromEntries(watched.map((name) => [name, `${baseline.counts[name]} → ${after[name]}`])),
+        );
         expect(Math.abs(rss - baseline.rss) / baseline.rss, `RSS ${baseline.rss} → ${rss} KiB`).toBeLessThanOrEqual(
           0.1,
         );
