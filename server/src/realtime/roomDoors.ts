@@ -64,10 +64,11 @@ export class RoomDoors {
     void socket.leave(key);
     return batched(this.#leaving, key, { socket, participantId }, (turn) => {
       const release = (room?: LiveRoom) => {
-        const participantIds = [...new Set(turn().map((departure) => departure.participantId))];
+        const departures = turn();
+        const participantIds = [...new Set(departures.map((departure) => departure.participantId))];
         for (const id of participantIds) room?.exit(id);
         this.io.to(key).emit(Fact.peerLeft, { participantIds });
-        return participantIds.map(() => undefined);
+        return departures.map(() => undefined);
       };
       // Queued behind the room's other changes; a room gone by then is not made again just to close it.
       return this.rooms.changeExisting(key, release);
