@@ -9,7 +9,7 @@ import { mediaCodecs } from '../server/src/media/codecs.ts';
 import { cpuSeconds } from './lib/proc.ts';
 import { type Result, type Row, ratioOf, round } from './lib/result.ts';
 import { sleep } from './lib/stats.ts';
-import { udpSink, VP8_PAYLOAD_TYPE, type Vp8Source, vp8Source } from './lib/vp8Source.ts';
+import { rtpParametersOf, udpSink, type Vp8Source, vp8Source } from './lib/vp8Source.ts';
 
 const PRODUCERS = 10;
 const LISTENERS = 20;
@@ -34,18 +34,6 @@ interface Rig {
   ports: number[];
   close(): void;
 }
-
-const rtpParametersOf = (ssrc: number): types.RtpParameters => ({
-  codecs: [
-    {
-      mimeType: 'video/VP8',
-      payloadType: VP8_PAYLOAD_TYPE,
-      clockRate: 90_000,
-      rtcpFeedback: [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }, { type: 'ccm', parameter: 'fir' }],
-    },
-  ],
-  encodings: [{ ssrc }],
-});
 
 export async function run(): Promise<Result> {
   const windows: Record<Layout, Window[]> = { direct: [], workers: [], hosts: [] };

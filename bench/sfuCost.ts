@@ -10,7 +10,7 @@ import { WorkerPool } from '../server/src/media/workerPool.ts';
 import { cpuSeconds } from './lib/proc.ts';
 import { type Result, ratioOf, round, verdict } from './lib/result.ts';
 import { sleep } from './lib/stats.ts';
-import { udpSink, VP8_PAYLOAD_TYPE, type Vp8Source, vp8Source } from './lib/vp8Source.ts';
+import { rtpParametersOf, udpSink, type Vp8Source, vp8Source } from './lib/vp8Source.ts';
 
 const PRODUCERS = 10;
 const CONSUMERS_PER_PRODUCER = 60;
@@ -41,18 +41,6 @@ interface Rig {
   ports: number[];
   close(): Promise<void>;
 }
-
-const rtpParametersOf = (ssrc: number): types.RtpParameters => ({
-  codecs: [
-    {
-      mimeType: 'video/VP8',
-      payloadType: VP8_PAYLOAD_TYPE,
-      clockRate: 90_000,
-      rtcpFeedback: [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }, { type: 'ccm', parameter: 'fir' }],
-    },
-  ],
-  encodings: [{ ssrc }],
-});
 
 export async function run(): Promise<Result> {
   const bare: Window[] = [];

@@ -1,4 +1,5 @@
 import { createSocket, type Socket } from 'node:dgram';
+import type { types } from 'mediasoup';
 
 // A synthetic VP8 video stream, paced in real time, sent as RTP over UDP. mediasoup forwards to a
 // consumer only after a key frame, and its VP8 parser ignores a payload whose descriptor lacks the
@@ -6,6 +7,19 @@ import { createSocket, type Socket } from 'node:dgram';
 // a key frame carries a key-frame header (P bit 0, start code 9d 01 2a, dimensions).
 
 export const VP8_PAYLOAD_TYPE = 96;
+
+/** What a producer of this source's stream (one VP8 encoding, `ssrc`) declares to mediasoup. */
+export const rtpParametersOf = (ssrc: number): types.RtpParameters => ({
+  codecs: [
+    {
+      mimeType: 'video/VP8',
+      payloadType: VP8_PAYLOAD_TYPE,
+      clockRate: 90_000,
+      rtcpFeedback: [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }, { type: 'ccm', parameter: 'fir' }],
+    },
+  ],
+  encodings: [{ ssrc }],
+});
 const FPS = 30;
 const KEY_FRAME_EVERY = FPS;
 const MAX_PAYLOAD = 1100;
