@@ -168,5 +168,5 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 /** PostgreSQL when a database URL is configured, else the embedded SQLite in the data directory. */
 async function openStore(config: Config, logger: Logger): Promise<Store> {
   if (config.databaseUrl) return PostgresStore.connect(config.databaseUrl, { logger });
-  return new SqliteStore(join(config.dataDir, 'plenary.db'));
+  return SqliteStore.open(join(config.dataDir, 'plenary.db'));
 }

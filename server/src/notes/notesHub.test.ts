@@ -21,7 +21,7 @@ function editor() {
 describe('NotesHub', () => {
   it('merges two writers and keeps every stored update across a restart', async () => {
     const path = file();
-    const hub = new NotesHub(new SqliteStore(path), logger, { compactEvery: 3 });
+    const hub = new NotesHub(await SqliteStore.open(path), logger, { compactEvery: 3 });
     const ana = editor();
     const ben = editor();
     ana.text.insert(0, 'Challenges: ');
@@ -30,7 +30,7 @@ describe('NotesHub', () => {
     ben.text.insert(ben.text.length, 'Trends: ');
     for (const update of [...ana.updates, ...ben.updates]) await hub.apply('w/plenary', update);
 
-    const restarted = new NotesHub(new SqliteStore(path), logger);
+    const restarted = new NotesHub(await SqliteStore.open(path), logger);
     const loaded = await restarted.snapshot('w/plenary');
     for (const update of [...ana.updates, ...ben.updates]) Y.applyUpdate(ana.doc, update);
     expect(loaded.getText('notes').toString()).toBe(ana.text.toString());
@@ -38,7 +38,7 @@ describe('NotesHub', () => {
   });
 
   it('sends a returning client exactly what it missed while offline', async () => {
-    const hub = new NotesHub(new SqliteStore(':memory:'), logger);
+    const hub = new NotesHub(await SqliteStore.open(file()), logger);
     const online = editor();
     online.text.insert(0, 'agreed: three proposals');
     for (const update of online.updates) await hub.apply('w/g1', update);
@@ -55,7 +55,7 @@ describe('NotesHub', () => {
   });
 
   it('refuses bytes that are not a Yjs update, storing nothing', async () => {
-    const store = new SqliteStore(':memory:');
+    const store = await SqliteStore.open(file());
     const hub = new NotesHub(store, logger);
     await expect(hub.apply('w/g1', new Uint8Array([1, 2, 3]))).rejects.toMatchObject({ code: 'invalid_payload' });
     await expect(hub.diff('w/g1', new Uint8Array([255, 255, 255]))).rejects.toMatchObject({ code: 'invalid_payload' });
@@ -63,7 +63,7 @@ describe('NotesHub', () => {
   });
 
   it('unloads an idle document after compacting it into one update', async () => {
-    const store = new SqliteStore(':memory:');
+    const store = await SqliteStore.open(file());
     const hub = new NotesHub(store, logger, { idleMs: 10 });
     const writer = editor();
     for (const word of ['one ', 'two ', 'three ']) writer.text.insert(writer.text.length, word);
@@ -80,7 +80,7 @@ describe('NotesHub', () => {
 
 describe('NotesHub copies on several nodes sharing a store', () => {
   /** Two nodes' hubs over one database; each tells the other what it stored, as the cluster does. */
-  function twoNodes(options: { compactEvery?: number; deliver?: boolean } = {}) {
+  async function twoNodes(options: { compactEvery?: number; deliver?: boolean } = {}) {
     const path = file();
     const nodes: NotesHub[] = [];
     const tell = (from: number) => (docKey: string, seq: number, update: Uint8Array) => {
@@ -88,7 +88,7 @@ describe('NotesHub copies on several nodes sharing a store', () => {
     };
     for (const index of [0, 1]) {
       nodes.push(
-        new NotesHub(new SqliteStore(path), logger, {
+        new NotesHub(await SqliteStore.open(path), logger, {
           shared: true,
           compactEvery: options.compactEvery ?? 500,
           onStored: tell(index),
@@ -101,7 +101,7 @@ describe('NotesHub copies on several nodes sharing a store', () => {
   const textOf = async (hub: NotesHub, docKey: string) => (await hub.snapshot(docKey)).getText('notes').toString();
 
   it('apply what the other node stored, in whatever order it arrives', async () => {
-    const { a, b } = twoNodes();
+    const { a, b } = await twoNodes();
     await b.open('w/plenary');
     const ana = editor();
     ana.text.insert(0, 'Water. ');
@@ -112,7 +112,7 @@ describe('NotesHub copies on several nodes sharing a store', () => {
   });
 
   it('give a client everything stored anywhere, even when word of it was lost', async () => {
-    const { a, b } = twoNodes({ deliver: false });
+    const { a, b } = await twoNodes({ deliver: false });
     await b.open('w/plenary');
     const ana = editor();
     ana.text.insert(0, 'Agreed.');
@@ -124,7 +124,7 @@ describe('NotesHub copies on several nodes sharing a store', () => {
   });
 
   it('lose nothing when both nodes write and compact the same document', async () => {
-    const { a, b, path } = twoNodes({ compactEvery: 3, deliver: false });
+    const { a, b, path } = await twoNodes({ compactEvery: 3, deliver: false });
     const ana = editor();
     const ben = editor();
     for (let index = 0; index < 12; index++) {
@@ -145,7 +145,7 @@ describe('NotesHub copies on several nodes sharing a store', () => {
     const everything = merged.getText('notes').toString();
     expect(everything).toContain('a11 ');
     // a third node starting on the shared database has both writers' every word
-    const third = new NotesHub(new SqliteStore(path), logger);
+    const third = new NotesHub(await SqliteStore.open(path), logger);
     expect(await textOf(third, 'w/g1')).toBe(everything);
   });
 });

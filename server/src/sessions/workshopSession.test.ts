@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { WorkshopId } from '@plenary/shared';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -62,11 +65,17 @@ function sessionOn(
 }
 
 async function openSession() {
-  const store = new SqliteStore(':memory:');
+  const store = await SqliteStore.open(join(mkdtempSync(join(tmpdir(), 'plenary-session-')), 'plenary.db'));
   await store.create(id, 'toy', initial, 0);
   const changes: string[][] = [];
   return { store, session: sessionOn(store, initial, changes), changes };
 }
+
+/**
+ * Waits until the commands queued so far are stored and applied: fake timers stop the clock, not the
+ * store's writer thread, so a fired deadline's write finishes in real time.
+ */
+const drained = (session: WorkshopSession<Counter, CounterCommand, string>) => session.catchUp();
 
 afterEach(() => {
   vi.useRealTimers();
@@ -126,6 +135,7 @@ describe('WorkshopSession', () => {
     await vi.advanceTimersByTimeAsync(4_999);
     expect(session.state.rang).toBe(0);
     await vi.advanceTimersByTimeAsync(1);
+    await drained(session);
     expect(session.state.rang).toBe(1);
     expect(changes.at(-1)).toEqual(['rang']);
 
@@ -136,6 +146,7 @@ describe('WorkshopSession', () => {
     const resumed = sessionOn(store, replay(counterDomain, stored?.snapshot.state as Counter, stored?.commands ?? []));
     expect(resumed.state.rang).toBe(1);
     await vi.advanceTimersByTimeAsync(0);
+    await drained(resumed);
     expect(resumed.state.rang).toBe(2);
     resumed.close();
   });
@@ -152,6 +163,7 @@ describe('WorkshopSession', () => {
     expect(session.state.rang).toBe(0);
     // the retry is due now; let its store write and decision settle
     await vi.advanceTimersByTimeAsync(10);
+    await drained(session);
     expect(session.state.rang).toBe(1);
     session.close();
   });

@@ -1,66 +1,42 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { WorkshopId } from '@plenary/shared';
-import Database from 'better-sqlite3';
-import {
-  RevisionConflictError,
-  type Store,
-  type StoredCommand,
-  type StoredTail,
-  type StoredWorkshop,
-  type WorkshopSummary,
-} from '../store.ts';
-import { migrations } from './migrations.ts';
+import type Database from 'better-sqlite3';
+import type { Store, StoredCommand, StoredTail, StoredWorkshop, WorkshopSummary } from '../store.ts';
+import { SqliteWriter } from './sqliteWriter.ts';
+import { openDatabase } from './writes.ts';
 
 /**
- * The embedded default store. better-sqlite3 is synchronous, so a write has reached the WAL when the
- * call returns: an ack sent after it never outruns the disk (synchronous=FULL survives power loss too).
+ * The embedded default store. Writes go to a writer thread (see writerThread.ts) and resolve once
+ * they are committed with synchronous=FULL, so an ack sent after one never outruns the disk, even on
+ * power loss, and the main thread never waits for fsync. Reads use a connection of their own here:
+ * WAL lets them run beside the writer and they see every write that has resolved.
  */
 export class SqliteStore implements Store {
-  private readonly db: Database.Database;
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly writer: SqliteWriter,
+  ) {}
 
-  constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('foreign_keys = ON');
-    this.migrate();
+  /** Opens (creating or migrating) the database in `file`. */
+  static async open(file: string): Promise<SqliteStore> {
+    mkdirSync(dirname(file), { recursive: true });
+    const writer = await SqliteWriter.start(file);
+    const db = openDatabase(file);
+    db.pragma('query_only = ON');
+    return new SqliteStore(db, writer);
   }
 
   async create(id: WorkshopId, title: string, initialState: unknown, at: number): Promise<void> {
-    this.db.transaction(() => {
-      this.db.prepare('INSERT INTO workshops (id, title, revision, created_at) VALUES (?, ?, 0, ?)').run(id, title, at);
-      this.db
-        .prepare('INSERT INTO workshop_snapshots (workshop_id, revision, state) VALUES (?, 0, ?)')
-        .run(id, JSON.stringify(initialState));
-    })();
+    await this.writer.write({ kind: 'create', workshopId: id, title, state: JSON.stringify(initialState), at });
   }
 
   async append(id: WorkshopId, revision: number, command: unknown, at: number): Promise<void> {
-    this.db.transaction(() => {
-      const stored = this.revisionOf(id);
-      if (stored === undefined) throw new Error(`no workshop ${id}`);
-      if (stored !== revision - 1) throw new RevisionConflictError(id, revision - 1, stored);
-      this.db
-        .prepare('INSERT INTO workshop_commands (workshop_id, revision, command, at) VALUES (?, ?, ?, ?)')
-        .run(id, revision, JSON.stringify(command), at);
-      this.db.prepare('UPDATE workshops SET revision = ? WHERE id = ?').run(revision, id);
-    })();
+    await this.writer.write({ kind: 'append', workshopId: id, revision, command: JSON.stringify(command), at });
   }
 
   async snapshot(id: WorkshopId, revision: number, state: unknown): Promise<void> {
-    this.db.transaction(() => {
-      const stored = this.revisionOf(id);
-      if (stored === undefined || revision > stored)
-        throw new Error(`workshop ${id} has no revision ${revision} to snapshot`);
-      this.db
-        .prepare('INSERT OR REPLACE INTO workshop_snapshots (workshop_id, revision, state) VALUES (?, ?, ?)')
-        .run(id, revision, JSON.stringify(state));
-      // Older snapshots and the commands they cover are no longer needed to rebuild the state.
-      this.db.prepare('DELETE FROM workshop_snapshots WHERE workshop_id = ? AND revision < ?').run(id, revision);
-      this.db.prepare('DELETE FROM workshop_commands WHERE workshop_id = ? AND revision <= ?').run(id, revision);
-    })();
+    await this.writer.write({ kind: 'snapshot', workshopId: id, revision, state: JSON.stringify(state) });
   }
 
   async load(id: WorkshopId): Promise<StoredWorkshop | undefined> {
@@ -88,15 +64,9 @@ export class SqliteStore implements Store {
   }
 
   async appendNoteUpdate(docKey: string, update: Uint8Array): Promise<number> {
-    const row = this.db
-      .prepare<[string, string, Buffer], { seq: number }>(
-        `INSERT INTO note_updates (doc_key, seq, update_data)
-         VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM note_updates WHERE doc_key = ?), ?)
-         RETURNING seq`,
-      )
-      .get(docKey, docKey, Buffer.from(update));
-    if (!row) throw new Error(`notes ${docKey}: the update was not stored`);
-    return row.seq;
+    const seq = await this.writer.write({ kind: 'appendNote', docKey, update });
+    if (seq === null) throw new Error(`notes ${docKey}: the update was not stored`);
+    return seq;
   }
 
   async loadNoteUpdates(docKey: string, afterSeq = 0): Promise<{ updates: Uint8Array[]; lastSeq: number }> {
@@ -109,16 +79,12 @@ export class SqliteStore implements Store {
   }
 
   async compactNotes(docKey: string, merged: Uint8Array, uptoSeq: number): Promise<void> {
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM note_updates WHERE doc_key = ? AND seq <= ?').run(docKey, uptoSeq);
-      // The merge takes the place of the last update it covers, so later ones stay after it.
-      this.db
-        .prepare('INSERT INTO note_updates (doc_key, seq, update_data) VALUES (?, ?, ?)')
-        .run(docKey, uptoSeq, Buffer.from(merged));
-    })();
+    await this.writer.write({ kind: 'compactNotes', docKey, merged, uptoSeq });
   }
 
   async close(): Promise<void> {
+    // Pending writes are committed first; the reader closes last, after the writer's checkpoint.
+    await this.writer.close();
     this.db.close();
   }
 
@@ -138,20 +104,5 @@ export class SqliteStore implements Store {
       )
       .all(id, revision) as Array<{ revision: number; command: string; at: number }>;
     return rows.map((row) => ({ ...row, command: JSON.parse(row.command) }));
-  }
-
-  private revisionOf(id: WorkshopId): number | undefined {
-    return this.db.prepare<[string], { revision: number }>('SELECT revision FROM workshops WHERE id = ?').get(id)
-      ?.revision;
-  }
-
-  private migrate(): void {
-    const applied = this.db.pragma('user_version', { simple: true }) as number;
-    for (let index = applied; index < migrations.length; index++) {
-      this.db.transaction(() => {
-        this.db.exec(migrations[index] as string);
-        this.db.pragma(`user_version = ${index + 1}`);
-      })();
-    }
   }
 }
