@@ -21,7 +21,16 @@ export type { MediaLink };
  * mediasoup-client weighs as much as the rest of a first visit's script together, and nothing
  * needs it before a room is entered: it is fetched then (once), not with the page.
  */
-const browserDevice = async (): Promise<Device> => (await import('mediasoup-client')).Device.factory();
+const mediaClient = () => import('mediasoup-client');
+const browserDevice = async (): Promise<Device> => (await mediaClient()).Device.factory();
+
+/**
+ * Starts fetching mediasoup-client while someone is still on the join page, so entering the room
+ * does not wait for it (the module is fetched once; a failure here is retried when media starts).
+ */
+export function preloadMediaClient(): void {
+  mediaClient().catch(() => undefined);
+}
 
 /** Whose media a consumer carries: what decides whether and how it is received. */
 export interface ReceivedMedia {

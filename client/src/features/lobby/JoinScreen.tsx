@@ -1,10 +1,11 @@
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EntryCard } from '../../components/EntryCard.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Notices } from '../../components/Notices.tsx';
 import { useProblemWords } from '../../i18n/useProblemWords.ts';
 import { browserTimeZone, knownTimeZones } from '../../lib/time.ts';
+import { preloadMediaClient } from '../../media/mediaSession.ts';
 import { credentials, hasStoredToken, joinWithInvite } from '../../session/actions.ts';
 import { readInvite } from '../../session/credentials.ts';
 import { useAppStore } from '../../stores/appStore.ts';
@@ -22,6 +23,7 @@ export function JoinScreen({ token }: { token: string }) {
   const { t } = useTranslation(['lobby', 'common']);
   const invite = useMemo(() => readInvite(token), [token]);
   const joining = useAppStore((state) => state.phase === 'joining');
+  useEffect(preloadMediaClient, []);
   if (!invite) {
     return (
       <EntryCard title={t('join.damagedTitle')}>
