@@ -149,7 +149,7 @@ describe('media between two hosts (Redis, a second process)', () => {
   });
 
   it('carries RTP both ways over SRTP, follows a closed producer, and cleans up after a node that vanished', async () => {
-    const a = await node('node-a', redisMediaBus(redis.url, logger));
+    const a = await node('node-a', redisMediaBus(redis.url, 'plenary', logger));
     const other = await remoteNode(redis.url, 'node-b');
     cleanups.push(() => other.kill());
     const ana = await plainPeer(a.room, 'ana', 0x6001);
@@ -208,6 +208,23 @@ describe('media between two hosts (Redis, a second process)', () => {
     expect(a.room.producers()).toEqual([]);
     // What is left is Ana's own two transports.
     expect(a.pool.counter.snapshot()).toMatchObject({ routers: 1, transports: 2, producers: 0, consumers: 0 });
+  });
+
+  it('keeps deployments with different PLENARY_REDIS_PREFIX apart on one Redis', async () => {
+    const heard = { same: [] as string[], other: [] as string[] };
+    const buses = {
+      speaker: redisMediaBus(redis.url, 'east', logger),
+      same: redisMediaBus(redis.url, 'east', logger),
+      other: redisMediaBus(redis.url, 'west', logger),
+    };
+    cleanups.push(() => Promise.all(Object.values(buses).map((bus) => bus.close())));
+    await buses.speaker.start('speaker', () => {});
+    await buses.same.start('listener', (raw) => heard.same.push(raw));
+    await buses.other.start('listener', (raw) => heard.other.push(raw));
+    await buses.speaker.publish({ type: 'presence', from: 'speaker', rooms: [ROOM] });
+    await buses.speaker.publish({ type: 'bye', from: 'speaker' });
+    await eventually(() => expect(heard.same.map((raw) => JSON.parse(raw).type)).toEqual(['presence', 'bye']));
+    expect(heard.other).toEqual([]);
   });
 });
 

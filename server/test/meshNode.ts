@@ -21,7 +21,7 @@ const logger = createLogger('silent');
 const pool = await WorkerPool.start({ size: 1, logger });
 const mesh = await MediaMesh.start({
   nodeId: NODE_ID,
-  bus: redisMediaBus(REDIS_URL, logger),
+  bus: redisMediaBus(REDIS_URL, 'plenary', logger),
   settings: loopbackSettings,
   logger,
   heartbeatMs: 200,

@@ -13,23 +13,30 @@ export interface MediaBus {
   close(): Promise<void>;
 }
 
-/** The channel of every node, and of one node. */
-export const channels = {
-  all: 'plenary:media:all',
-  node: (nodeId: string) => `plenary:media:node:${nodeId}`,
-};
-
-export const channelOf = (message: MeshMessage): string => ('to' in message ? channels.node(message.to) : channels.all);
+/**
+ * The channel of every node, and of one node, under a prefix (PLENARY_REDIS_PREFIX), so deployments
+ * sharing one Redis keep their media apart as they keep their workshops apart.
+ */
+export function meshChannels(prefix: string) {
+  const all = `${prefix}:media:all`;
+  const node = (nodeId: string) => `${prefix}:media:node:${nodeId}`;
+  return {
+    all,
+    node,
+    of: (message: MeshMessage): string => ('to' in message ? node(message.to) : all),
+  };
+}
 
 /** Buses in one process, connected through this hub; messages arrive asynchronously, in order. */
 export class MemoryBusHub {
+  private readonly channels = meshChannels('memory');
   private readonly subscribers = new Map<string, Set<(raw: string) => void>>();
 
   bus(): MediaBus {
     const mine: Array<[string, (raw: string) => void]> = [];
     return {
       start: async (nodeId, onMessage) => {
-        for (const channel of [channels.all, channels.node(nodeId)]) {
+        for (const channel of [this.channels.all, this.channels.node(nodeId)]) {
           const set = this.subscribers.get(channel) ?? new Set();
           set.add(onMessage);
           this.subscribers.set(channel, set);
@@ -38,7 +45,7 @@ export class MemoryBusHub {
       },
       publish: async (message) => {
         const raw = JSON.stringify(message);
-        for (const deliver of this.subscribers.get(channelOf(message)) ?? []) queueMicrotask(() => deliver(raw));
+        for (const deliver of this.subscribers.get(this.channels.of(message)) ?? []) queueMicrotask(() => deliver(raw));
       },
       close: async () => {
         for (const [channel, handler] of mine) this.subscribers.get(channel)?.delete(handler);

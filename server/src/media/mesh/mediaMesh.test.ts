@@ -114,7 +114,7 @@ describe('MediaMesh presence', () => {
 
 describe('the Redis media bus', () => {
   it('refuses to start, clearly, when Redis cannot be reached', async () => {
-    const bus = redisMediaBus('redis://127.0.0.1:1', logger, 300);
+    const bus = redisMediaBus('redis://127.0.0.1:1', 'plenary', logger, 300);
     await expect(bus.start('a', () => {})).rejects.toThrow('could not reach Redis at redis://127.0.0.1:1');
   });
 });

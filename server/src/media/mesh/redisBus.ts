@@ -1,6 +1,6 @@
 import { createClient } from 'redis';
 import type { Logger } from '../../logger.ts';
-import { channelOf, channels, type MediaBus } from './bus.ts';
+import { type MediaBus, meshChannels } from './bus.ts';
 
 /**
  * The media bus over Redis pub/sub: one connection publishes, another listens (a subscribed Redis
@@ -8,7 +8,8 @@ import { channelOf, channels, type MediaBus } from './bus.ts';
  * away is lost, and the next heartbeats put the links right. A node that cannot reach Redis when it
  * starts fails to start (after `startTimeoutMs`) rather than serve its rooms cut off from the others.
  */
-export function redisMediaBus(url: string, logger: Logger, startTimeoutMs = 10_000): MediaBus {
+export function redisMediaBus(url: string, prefix: string, logger: Logger, startTimeoutMs = 10_000): MediaBus {
+  const channels = meshChannels(prefix);
   const publisher = createClient({ url });
   const subscriber = publisher.duplicate();
   for (const [role, client] of [
@@ -47,7 +48,7 @@ export function redisMediaBus(url: string, logger: Logger, startTimeoutMs = 10_0
       }
     },
     publish: async (message) => {
-      await publisher.publish(channelOf(message), JSON.stringify(message));
+      await publisher.publish(channels.of(message), JSON.stringify(message));
     },
     close,
   };

@@ -17,7 +17,7 @@ export async function startMediaMesh(
     throw new Error('PLENARY_ANNOUNCED_IP must name this host when PLENARY_REDIS_URL links several nodes');
   }
   return MediaMesh.start({
-    bus: redisMediaBus(config.cluster.redisUrl, logger.child({ part: 'media-bus' })),
+    bus: redisMediaBus(config.cluster.redisUrl, config.cluster.redisPrefix, logger.child({ part: 'media-bus' })),
     settings: config.media,
     heartbeatMs: config.media.heartbeatMs,
     logger: logger.child({ part: 'media-mesh' }),
