@@ -18,7 +18,6 @@ import {
   launchBrowser,
   mediaPromptCount,
   openPageCountingPrompts,
-  openParticipantPage,
   type PeerInbound,
   type ReceivedWindow,
   receivedDuring,
@@ -96,7 +95,7 @@ describe('media that follows the workshop', () => {
   let fay: Person;
 
   const arrive = async (name: string, token: string, organisation: string): Promise<Person> => {
-    const page = await openParticipantPage(browser, inviteLink(server.url, token));
+    const page = await openPageCountingPrompts(browser, inviteLink(server.url, token));
     await joinAs(page, name, organisation);
     await page.getByRole('main', { name: 'Plenary' }).waitFor();
     return { name, page, id: await selfIdOf(page) };
@@ -173,6 +172,7 @@ describe('media that follows the workshop', () => {
     await assign(ana, room1.id);
     await assign(ben, room2.id);
     await assign(cy, room2.id);
+    const prompted = await Promise.all([ana, ben, cy].map((person) => mediaPromptCount(person.page)));
     await command(chair, { type: 'breakouts.open', setId: set.id, durationMs: 600_000 });
     await ana.page.getByRole('main', { name: 'Breakout: Room 1' }).waitFor();
     await ben.page.getByRole('main', { name: 'Breakout: Room 2' }).waitFor();
@@ -232,6 +232,8 @@ describe('media that follows the workshop', () => {
     await command(chair, { type: 'breakouts.close' });
     for (const person of [ana, ben, cy]) await person.page.getByRole('main', { name: 'Plenary' }).waitFor();
     const back = await everyoneReceives([ana, ben, cy, fay], [ana, ben, cy, fay]);
+    // Into a breakout and back: the same camera and microphone were sent, never opened again.
+    expect(await Promise.all([ana, ben, cy].map((person) => mediaPromptCount(person.page)))).toEqual(prompted);
     log(
       'back in the plenary, Ana during one window',
       [ben, cy, fay].map((sender) => `Ana ← ${sender.name}: ${summary(back[0]?.from(sender.id) as PeerInbound)}`),

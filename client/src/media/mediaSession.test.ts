@@ -78,14 +78,15 @@ describe('MediaSession', () => {
     expect(mic.enabled).toBe(false);
   });
 
-  it('stops the camera: closes the producer, stops the track, tells the server', async () => {
+  it('stops sending the camera: closes the producer and tells the server, leaving the track to its owner', async () => {
     const { server, media, tracks } = await started();
     const camera = new FakeTrack('video');
     await media.publish('camera', camera.track);
     const [producerId] = [...server.producers.keys()];
     await media.unpublish('camera');
     expect(server.sentOf(Command.mediaCloseProducer)).toEqual([{ producerId }]);
-    expect(camera.readyState).toBe('ended');
+    // The controller decides when a device is let go (a room move sends the same track again).
+    expect(camera.readyState).toBe('live');
     expect(tracks.get(server.selfId, 'camera')).toBeUndefined();
     expect(media.hasProducer('camera')).toBe(false);
   });
@@ -203,20 +204,21 @@ describe('MediaSession', () => {
     expect(server.sentOf(Command.mediaCloseProducer)).toHaveLength(1);
   });
 
-  it('closes everything on close: local tracks stopped, registry emptied, late work abandoned', async () => {
+  it('closes everything on close: producers and consumers, the registry emptied, late work abandoned', async () => {
     const { media, tracks, server } = await started((s) => s.addRemoteProducer(producerInfo('bob-mic', 'bob', 'mic')));
     const mic = new FakeTrack('audio');
     await media.publish('mic', mic.track);
     await media.consume(producerInfo('bob-mic', 'bob', 'mic'));
     media.close();
-    expect(mic.readyState).toBe('ended');
+    expect(media.hasProducer('mic')).toBe(false);
+    expect(mic.readyState).toBe('live');
     expect(tracks.get(pid('bob'), 'mic')).toBeUndefined();
     expect(tracks.get(server.selfId, 'mic')).toBeUndefined();
     await media.consume(producerInfo('bob-mic', 'bob', 'mic'));
     expect(server.sentOf(Command.mediaConsume)).toHaveLength(1);
   });
 
-  it('stops a track it could not publish', async () => {
+  it('refuses to publish what the server refused, leaving the track to its owner', async () => {
     const { media, server } = await started();
     server.on(Command.mediaProduce, () => ({
       ok: false,
@@ -224,7 +226,7 @@ describe('MediaSession', () => {
     }));
     const mic = new FakeTrack('audio');
     await expect(media.publish('mic', mic.track)).rejects.toThrow('not allowed to speak');
-    expect(mic.readyState).toBe('ended');
+    expect(mic.readyState).toBe('live');
     expect(media.hasProducer('mic')).toBe(false);
   });
 });

@@ -199,42 +199,35 @@ export class MediaSession {
   }
 
   /**
-   * Sends `track` as `source`. A mic or camera track is ours from here on and is stopped when the
-   * producer closes; a screen track stays the caller's, so a rebuild can send the same capture again.
+   * Sends `track` as `source`. The track stays the caller's: closing the producer does not stop it,
+   * so a rebuild or the next room can send the same capture again (see LocalCapture).
    */
   async publish(source: MediaSource, track: MediaStreamTrack): Promise<void> {
-    const owned = source !== 'screen';
-    try {
-      const { device, send } = await this.#ready();
-      this.#assertOpen();
-      if (!device.canProduce(track.kind === 'audio' ? 'audio' : 'video')) {
-        throw new Error(`this browser cannot send ${track.kind} to the room`);
-      }
-      if (this.#producers.has(source)) throw new Error(`already sending ${source}`);
-      const producer = await send.produce({
-        track,
-        stopTracks: owned,
-        appData: { source },
-        ...(source === 'mic'
-          ? { codecOptions: { opusDtx: true, opusFec: true } }
-          : { encodings: encodingsFor(source), codec: vp8Of(device) }),
-      });
-      if (this.#closed) {
-        producer.close();
-        throw new MediaSessionClosed();
-      }
-      this.#producers.set(source, producer);
-      this.#options.tracks.set(this.#options.selfId, source, track);
-      producer.on('transportclose', () => this.#forgetProducer(source, producer));
-      producer.on('trackended', () => {
-        void this.unpublish(source).catch(() => undefined);
-        this.#options.onLocalTrackEnded?.(source);
-      });
-    } catch (error) {
-      // A track that never became a producer would otherwise keep the device light on.
-      if (owned && (!this.#producers.has(source) || this.#producers.get(source)?.track !== track)) track.stop();
-      throw error;
+    const { device, send } = await this.#ready();
+    this.#assertOpen();
+    if (!device.canProduce(track.kind === 'audio' ? 'audio' : 'video')) {
+      throw new Error(`this browser cannot send ${track.kind} to the room`);
     }
+    if (this.#producers.has(source)) throw new Error(`already sending ${source}`);
+    const producer = await send.produce({
+      track,
+      stopTracks: false,
+      appData: { source },
+      ...(source === 'mic'
+        ? { codecOptions: { opusDtx: true, opusFec: true } }
+        : { encodings: encodingsFor(source), codec: vp8Of(device) }),
+    });
+    if (this.#closed) {
+      producer.close();
+      throw new MediaSessionClosed();
+    }
+    this.#producers.set(source, producer);
+    this.#options.tracks.set(this.#options.selfId, source, track);
+    producer.on('transportclose', () => this.#forgetProducer(source, producer));
+    producer.on('trackended', () => {
+      void this.unpublish(source).catch(() => undefined);
+      this.#options.onLocalTrackEnded?.(source);
+    });
   }
 
   /** Muting pauses locally first (nothing leaves this tab even if the server is slow), then tells the room. */
@@ -262,21 +255,16 @@ export class MediaSession {
 
   /**
    * Sends `track` in place of the mic or camera track being sent (another device was chosen): the
-   * producer stays, so the room sees no gap and a muted mic stays muted. The old track is stopped.
+   * producer stays, so the room sees no gap and a muted mic stays muted. Both tracks stay the caller's.
    */
   async replaceTrack(source: Exclude<MediaSource, 'screen'>, track: MediaStreamTrack): Promise<void> {
     const producer = this.#producers.get(source);
-    try {
-      if (!producer || producer.closed) throw new Error(`not sending ${source}`);
-      await producer.replaceTrack({ track });
-    } catch (error) {
-      track.stop();
-      throw error;
-    }
+    if (!producer || producer.closed) throw new Error(`not sending ${source}`);
+    await producer.replaceTrack({ track });
     if (this.#producers.get(source) === producer) this.#options.tracks.set(this.#options.selfId, source, track);
   }
 
-  /** Closes the producer (stopping its track, unless it is a shared screen) and tells the server. */
+  /** Closes the producer (its track stays the caller's) and tells the server. */
   async unpublish(source: MediaSource): Promise<void> {
     const producer = this.#producers.get(source);
     if (!producer) return;

@@ -142,7 +142,7 @@ describe('MediaController: observers', () => {
       producers: [producerInfo('bob-mic', 'bob', 'mic'), producerInfo('bob-cam', 'bob', 'camera')],
     });
     await room.enter();
-    expect(room.acquired).toEqual([[]]);
+    expect(room.acquired).toEqual([]);
     expect(room.server.sentOf(Command.mediaProduce)).toEqual([]);
     expect(room.server.sentOf(Command.mediaConsume)).toHaveLength(2);
     expect(room.store.getState().localMedia).toEqual({ mic: 'off', camera: 'off' });
@@ -340,5 +340,68 @@ describe('MediaController: choosing other devices', () => {
     expect(room.acquired.slice(asked)).toEqual([['mic']]);
     expect(room.tracks.get(pid('me'), 'mic')?.enabled).toBe(false);
     expect(room.store.getState().localMedia).toEqual({ mic: 'paused', camera: 'off' });
+  });
+});
+
+describe('MediaController: devices across rooms', () => {
+  it('sends the same microphone and camera in the next room without opening them again', async () => {
+    const room = setup();
+    await room.enter();
+    const self = pid('me');
+    const mic = room.tracks.get(self, 'mic');
+    const camera = room.tracks.get(self, 'camera');
+    expect(room.acquired).toEqual([['mic', 'camera']]);
+    await room.moveToRoom2();
+    expect(room.acquired).toEqual([['mic', 'camera']]);
+    expect(room.tracks.get(self, 'mic')).toBe(mic);
+    expect(room.tracks.get(self, 'camera')).toBe(camera);
+    expect([mic?.readyState, camera?.readyState]).toEqual(['live', 'live']);
+    // Sent again on the new room's transport: two more producers.
+    expect(room.server.sentOf(Command.mediaProduce).map((sent) => sent.source)).toEqual([
+      'mic',
+      'camera',
+      'mic',
+      'camera',
+    ]);
+    expect(room.store.getState().localMedia).toEqual({ mic: 'live', camera: 'live' });
+  });
+
+  it('keeps a muted microphone muted in the next room, and a camera turned off off and released', async () => {
+    const room = setup();
+    await room.enter();
+    const self = pid('me');
+    const camera = room.tracks.get(self, 'camera');
+    await room.controller.toggleMic();
+    await room.controller.toggleCamera();
+    expect(camera?.readyState).toBe('ended');
+    await room.moveToRoom2();
+    expect(room.acquired).toEqual([['mic', 'camera']]);
+    expect(room.tracks.get(self, 'mic')?.enabled).toBe(false);
+    expect(room.store.getState().localMedia).toEqual({ mic: 'paused', camera: 'off' });
+  });
+
+  it('opens a device again only if its track ended meanwhile (unplugged)', async () => {
+    const room = setup();
+    await room.enter();
+    const camera = room.tracks.get(pid('me'), 'camera') as unknown as FakeTrack;
+    room.controller.suspend();
+    camera.stop();
+    await room.moveToRoom2();
+    expect(room.acquired).toEqual([['mic', 'camera'], ['camera']]);
+    expect(room.tracks.get(pid('me'), 'camera')?.readyState).toBe('live');
+  });
+
+  it('lets every device go in the lobby and when the session ends', async () => {
+    const room = setup();
+    await room.enter();
+    const self = pid('me');
+    const opened = [room.tracks.get(self, 'mic'), room.tracks.get(self, 'camera')];
+    await room.controller.enter(null);
+    expect(opened.map((track) => track?.readyState)).toEqual(['ended', 'ended']);
+    await room.enter();
+    const reopened = [room.tracks.get(self, 'mic'), room.tracks.get(self, 'camera')];
+    expect(reopened.map((track) => track?.readyState)).toEqual(['live', 'live']);
+    room.controller.close();
+    expect(reopened.map((track) => track?.readyState)).toEqual(['ended', 'ended']);
   });
 });

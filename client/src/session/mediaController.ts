@@ -10,6 +10,7 @@ import {
 import type { Device } from 'mediasoup-client';
 import type { NoticeKey } from '../i18n/message.ts';
 import { assertNever } from '../lib/assertNever.ts';
+import { LocalCapture } from '../media/localCapture.ts';
 import { type AcquiredMedia, acquireLocalMedia, type LocalSource } from '../media/localMedia.ts';
 import { type MediaLink, MediaSession, MediaSessionClosed } from '../media/mediaSession.ts';
 import { decideReceiving, type ViewRegistry, viewRegistry } from '../media/receiving.ts';
@@ -66,6 +67,8 @@ export class MediaController {
   /** Media work (builds, rebuilds, toggles) runs one step at a time, in order. */
   #queue: Promise<void> = Promise.resolve();
   #intent: Intent = { mic: 'on', camera: 'on' };
+  /** The microphone and camera open in this tab, sent again as they are after a move or rebuild. */
+  readonly #capture = new LocalCapture();
   /** The capture being shared; ours (the producer doesn't stop it), so a rebuild can send it again. */
   #screen: MediaStreamTrack | null = null;
   #refreshQueued = false;
@@ -95,6 +98,8 @@ export class MediaController {
     if (switching && routerRtpCapabilities) this.#switch.start(roomId);
     else this.#switch.cancel();
     if (!routerRtpCapabilities) {
+      // In the lobby, nothing is sent: the devices are let go (their lights go off).
+      this.#capture.releaseAll();
       this.#status.local('mic', 'off');
       this.#status.local('camera', 'off');
       return this.#queue;
@@ -115,6 +120,7 @@ export class MediaController {
     this.#switch.cancel();
     this.suspend();
     this.#stopScreen();
+    this.#capture.releaseAll();
   }
 
   /** Media side effects of a fact, after the store has applied it. */
@@ -190,6 +196,7 @@ export class MediaController {
       if (status === 'live') {
         this.#intent.camera = 'off';
         const closing = media.unpublish('camera');
+        this.#capture.release('camera');
         this.#status.local('camera', 'off');
         await this.#attempt('media', 'media.cameraStopNotSent', () => closing);
       } else if (status === 'off') {
@@ -252,7 +259,11 @@ export class MediaController {
           track.stop();
           continue;
         }
-        await this.#attempt('devices', `devices.switchFailed_${source}`, () => media.replaceTrack(source, track));
+        const switched = await this.#attempt('devices', `devices.switchFailed_${source}`, () =>
+          media.replaceTrack(source, track),
+        );
+        if (switched) this.#capture.keep(source, track);
+        else track.stop();
       }
     });
   }
@@ -326,15 +337,18 @@ export class MediaController {
       this.#status.clearReconnecting();
     } else if (!this.#status.reconnecting) this.#status.clear('media');
 
-    const acquired = await (this.#deps.acquire ?? acquireLocalMedia)([...want]);
-    if (media.closed) {
-      for (const track of Object.values(acquired.tracks)) track.stop();
-      return;
+    // What is still open from the last room is sent again; only what is not is asked for.
+    for (const source of ['mic', 'camera'] as const) if (!want.includes(source)) this.#capture.release(source);
+    const missing = want.filter((source) => !this.#capture.live(source));
+    if (missing.length > 0) {
+      const acquired = await (this.#deps.acquire ?? acquireLocalMedia)(missing);
+      if (!this.#keep(acquired)) return;
+      if (acquired.problem) this.#status.notify('devices', 'alert', acquired.problem);
+      else this.#status.clear('devices');
     }
-    if (acquired.problem) this.#status.notify('devices', 'alert', acquired.problem);
-    else this.#status.clear('devices');
+    if (media.closed) return;
     await Promise.all([
-      ...want.map((source) => this.#publish(media, source, acquired.tracks[source])),
+      ...want.map((source) => this.#publish(media, source, this.#capture.live(source))),
       screen ? this.#publishScreen(media, screen) : undefined,
     ]);
     if (media.closed) return;
@@ -390,6 +404,7 @@ export class MediaController {
       this.#intent.camera = 'off';
       // The server closed the producer; closing ours may be refused as unknown, which changes nothing.
       if (media?.hasProducer('camera')) await media.unpublish('camera').catch(() => undefined);
+      this.#capture.release('camera');
       this.#status.local('camera', 'off');
     } else if (action === 'stopShare') {
       this.#stopScreen();
@@ -406,6 +421,7 @@ export class MediaController {
       this.#status.notify('devices', 'status', { key: 'devices.screenStopped' });
       return;
     }
+    this.#capture.release(source);
     this.#status.local(source, 'off');
     this.#status.notify('devices', 'alert', { key: `devices.stopped_${source}` });
   }
@@ -414,13 +430,24 @@ export class MediaController {
   async #startSource(media: MediaSession, source: LocalSource): Promise<void> {
     this.#status.local(source, 'starting');
     const acquired = await (this.#deps.acquire ?? acquireLocalMedia)([source]);
-    if (media.closed) {
-      for (const track of Object.values(acquired.tracks)) track.stop();
-      return;
-    }
+    if (!this.#keep(acquired) || media.closed) return;
     if (acquired.problem) this.#status.notify('devices', 'alert', acquired.problem);
     else this.#status.clear('devices');
-    await this.#publish(media, source, acquired.tracks[source]);
+    await this.#publish(media, source, this.#capture.live(source));
+  }
+
+  /**
+   * Keeps newly opened devices for this and later rooms; false (and they are stopped) if this
+   * controller closed or went to the lobby meanwhile. A move to another room keeps them: it sends them.
+   */
+  #keep(acquired: AcquiredMedia): boolean {
+    const opened = Object.entries(acquired.tracks) as Array<[LocalSource, MediaStreamTrack]>;
+    if (this.#closed || !this.#routerRtpCapabilities) {
+      for (const [, track] of opened) track.stop();
+      return false;
+    }
+    for (const [source, track] of opened) this.#capture.keep(source, track);
+    return true;
   }
 
   async #publish(media: MediaSession, source: LocalSource, track: MediaStreamTrack | undefined): Promise<void> {
@@ -431,6 +458,8 @@ export class MediaController {
     const sent = await this.#attempt('media', `media.notSent_${source}`, () => media.publish(source, track));
     if (media.closed) return;
     if (!sent) {
+      // Not sent, so not kept open either: the device light would say otherwise.
+      this.#capture.release(source);
       this.#status.local(source, 'off');
       return;
     }
