@@ -3,12 +3,12 @@
 // that would freeze every workshop's traffic; here it delays only the writes waiting for it, and
 // the writes that queue up meanwhile share the next commit.
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDatabase, SqliteWrites, type WriteRequest } from './writes.ts';
+import { openDatabase, SqliteWrites, type WriteReply, type WriteRequest } from './writes.ts';
 
 export type ToWriter = { type: 'write'; request: WriteRequest } | { type: 'close' };
 export type FromWriter =
   | { type: 'ready' }
-  | { type: 'replies'; replies: ReturnType<SqliteWrites['commit']> }
+  | { type: 'replies'; replies: WriteReply[] }
   | { type: 'closed' };
 
 const port = parentPort;
