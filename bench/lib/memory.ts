@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rssKiB } from './proc.ts';
@@ -6,10 +8,24 @@ import { sleep } from './stats.ts';
 
 const GC_PRELOAD = join(import.meta.dirname, '..', '..', 'server', 'test', 'reliability', 'gcOnSignal.mjs');
 
-/** Environment additions that make a Node child collect garbage on SIGUSR2 (see gcOnSignal.mjs). */
-export const gcPreloadEnv = (): Record<string, string> => ({
+/**
+ * Environment additions that make a Node child collect garbage on SIGUSR2 (see gcOnSignal.mjs) and
+ * write its memory figures to `report` afterwards.
+ */
+export const gcPreloadEnv = (report: string): Record<string, string> => ({
   NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${pathToFileURL(GC_PRELOAD).href}`.trim(),
+  PLENARY_GC_REPORT: report,
 });
+
+/** A fresh file for a child's memory report. */
+export const gcReportFile = (): string => join(mkdtempSync(join(tmpdir(), 'plenary-gc-')), 'memory.json');
+
+export interface SettledMemory {
+  /** KiB, the lowest of the readings */
+  rss: number;
+  /** KiB: V8's heap in use plus the memory it tracks outside the heap (buffers), after the last GC */
+  heap: number;
+}
 
 /** Runs `spawn` with `env` added to process.env (children copy it when spawned), then restores it. */
 export async function withEnv<T>(env: Record<string, string>, spawn: () => Promise<T>): Promise<T> {
@@ -25,23 +41,24 @@ export async function withEnv<T>(env: Record<string, string>, spawn: () => Promi
   }
 }
 
-/** RSS (KiB) after a few full collections a moment apart: the lowest of several readings. */
-export async function settledRss(child: ChildProcess, readings = 5): Promise<number> {
+/** Memory after a few full collections a moment apart (children spawned with `gcPreloadEnv(report)`). */
+export async function settledMemory(child: ChildProcess, report: string, readings = 5): Promise<SettledMemory> {
   const pid = child.pid;
   if (pid === undefined) throw new Error('process has no pid');
-  let lowest = Number.POSITIVE_INFINITY;
+  let rss = Number.POSITIVE_INFINITY;
   for (let reading = 0; reading < readings; reading++) {
     child.kill('SIGUSR2');
     await sleep(400);
-    lowest = Math.min(lowest, rssKiB(pid));
+    rss = Math.min(rss, rssKiB(pid));
   }
-  return lowest;
+  const usage = JSON.parse(readFileSync(report, 'utf8')) as { heapUsed: number; external: number };
+  return { rss, heap: (usage.heapUsed + usage.external) / 1024 };
 }
 
 /** A Node script as its own process (with tsx and the GC hook); resolves with the port it prints. */
-export function spawnScript(script: string): Promise<{ process: ChildProcess; url: string }> {
+export function spawnScript(script: string, report: string): Promise<{ process: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    env: { ...process.env, ...gcPreloadEnv() },
+    env: { ...process.env, ...gcPreloadEnv(report) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
