@@ -7,9 +7,13 @@ export type PlenarySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  * One socket per joined session. Same origin: in production the server serves the built client,
  * in development Vite proxies `/socket.io` to it. It connects only when `connectSocket` is called,
  * so the caller decides when a failure to reach the server is reported.
+ *
+ * WebSocket first: starting with HTTP long-polling and upgrading costs several round trips before
+ * the join is even sent, which from across the Pacific is most of a second. Where a proxy refuses
+ * WebSockets, long-polling is tried next.
  */
 export function createSocket(): PlenarySocket {
-  return io({ path: '/socket.io', autoConnect: false });
+  return io({ path: '/socket.io', autoConnect: false, transports: ['websocket', 'polling'], tryAllTransports: true });
 }
 
 /** Resolves once connected; rejects on the first failed attempt (and stops retrying). */
