@@ -157,6 +157,12 @@ export async function settledRssKiB(server: ServerProcess, readings = 5): Promis
   return lowest;
 }
 
+/** V8's heap in use plus buffers (KiB) as the GC hook last wrote it to `report` (PLENARY_GC_REPORT). */
+export function reportedHeapKiB(report: string): number {
+  const usage = JSON.parse(readFileSync(report, 'utf8')) as { heapUsed: number; external: number };
+  return Math.round((usage.heapUsed + usage.external) / 1024);
+}
+
 /** `/metrics` as a map: mediasoup object counts, open rooms, connections. */
 export async function metrics(url: string): Promise<Record<string, number>> {
   const text = await (await fetch(`${url}/metrics`)).text();
