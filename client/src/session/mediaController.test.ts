@@ -404,4 +404,16 @@ describe('MediaController: devices across rooms', () => {
     room.controller.close();
     expect(reopened.map((track) => track?.readyState)).toEqual(['ended', 'ended']);
   });
+
+  it('opens the newly chosen camera in the next room when it was chosen between rooms', async () => {
+    const room = setup();
+    await room.enter();
+    const camera = room.tracks.get(pid('me'), 'camera');
+    room.controller.suspend();
+    await room.controller.applyChosenDevices(['camera']);
+    expect(camera?.readyState).toBe('ended');
+    await room.moveToRoom2();
+    expect(room.acquired).toEqual([['mic', 'camera'], ['camera']]);
+    expect(room.tracks.get(pid('me'), 'camera')?.readyState).toBe('live');
+  });
 });

@@ -249,6 +249,8 @@ export class MediaController {
     return this.#enqueue(async () => {
       const media = this.#media;
       const switching = sources.filter((source) => media?.hasProducer(source));
+      // A source open but not being sent (between rooms) is let go: the next room opens the new choice.
+      for (const source of sources) if (!switching.includes(source)) this.#capture.release(source);
       if (!media || media.closed || switching.length === 0) return;
       const acquired = await (this.#deps.acquire ?? acquireLocalMedia)(switching);
       if (acquired.problem && !media.closed) this.#status.notify('devices', 'alert', acquired.problem);
