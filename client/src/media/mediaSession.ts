@@ -10,53 +10,13 @@ import {
 } from '@plenary/shared';
 import type { Device, types } from 'mediasoup-client';
 import { type Requester, unwrap } from '../net/request.ts';
+import { browserDeviceFor, loadDevice } from './device.ts';
 import type { ReceiveDecision } from './receiving.ts';
 import { encodingsFor } from './simulcast.ts';
 import type { TrackRegistry } from './tracks.ts';
 import { type MediaLink, TransportHealth } from './transportHealth.ts';
 
 export type { MediaLink };
-
-/**
- * mediasoup-client weighs as much as the rest of a first visit's script together, and nothing
- * needs it before a room is entered: it is fetched then (once), not with the page.
- */
-const mediaClient = () => import('mediasoup-client');
-const browserDevice = async (): Promise<Device> => (await mediaClient()).Device.factory();
-
-const loadDevice = async (create: () => Promise<Device>, routerRtpCapabilities: WireObject): Promise<Device> => {
-  const device = await create();
-  await device.load({ routerRtpCapabilities: routerRtpCapabilities as types.RtpCapabilities });
-  return device;
-};
-
-let loaded: { capabilities: string; device: Promise<Device> } | null = null;
-
-/**
- * The browser's device, loaded with a router's capabilities. Loading probes the browser with a
- * throwaway peer connection, tens of milliseconds; every router of a server has the same codecs,
- * so the device loaded on joining serves every later room and rebuild (a transport is per room).
- */
-function browserDeviceFor(routerRtpCapabilities: WireObject): Promise<Device> {
-  const capabilities = JSON.stringify(routerRtpCapabilities);
-  if (loaded?.capabilities !== capabilities) {
-    const device = loadDevice(browserDevice, routerRtpCapabilities);
-    loaded = { capabilities, device };
-    // A failed load is not kept: the next room tries again.
-    device.catch(() => {
-      if (loaded?.device === device) loaded = null;
-    });
-  }
-  return loaded.device;
-}
-
-/**
- * Starts fetching mediasoup-client while someone is still on the join page, so entering the room
- * does not wait for it (the module is fetched once; a failure here is retried when media starts).
- */
-export function preloadMediaClient(): void {
-  mediaClient().catch(() => undefined);
-}
 
 /** Whose media a consumer carries: what decides whether and how it is received. */
 export interface ReceivedMedia {

@@ -5,7 +5,7 @@ import { Field } from '../../components/Field.tsx';
 import { Notices } from '../../components/Notices.tsx';
 import { useProblemWords } from '../../i18n/useProblemWords.ts';
 import { browserTimeZone, knownTimeZones } from '../../lib/time.ts';
-import { preloadMediaClient } from '../../media/mediaSession.ts';
+import { preloadMediaClient } from '../../media/device.ts';
 import { credentials, hasStoredToken, joinWithInvite } from '../../session/actions.ts';
 import { readInvite } from '../../session/credentials.ts';
 import { useAppStore } from '../../stores/appStore.ts';
