@@ -6,10 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase, SqliteWrites, type WriteReply, type WriteRequest } from './writes.ts';
 
 export type ToWriter = { type: 'write'; request: WriteRequest } | { type: 'close' };
-export type FromWriter =
-  | { type: 'ready' }
-  | { type: 'replies'; replies: WriteReply[] }
-  | { type: 'closed' };
+export type FromWriter = { type: 'ready' } | { type: 'replies'; replies: WriteReply[] } | { type: 'closed' };
 
 const port = parentPort;
 if (!port) throw new Error('writerThread runs as a worker thread');
