@@ -8,10 +8,10 @@ import { MediaMesh } from '../src/media/mesh/mediaMesh.ts';
 import { redisMediaBus } from '../src/media/mesh/redisBus.ts';
 import type { LinkInfo } from '../src/media/mesh/roomLink.ts';
 import { WorkerPool } from '../src/media/workerPool.ts';
+import { type Engine, startRedis } from './engines.ts';
 import { eventually } from './harness.ts';
 import type { NodeRequest } from './meshNode.ts';
 import { loopbackSettings, plainPeer, recordingListener } from './plainPeer.ts';
-import { type RedisServer, startRedis } from './redisServer.ts';
 
 const logger = createLogger('silent');
 const ROOM = 'ws:shared-workshop:room:plenary';
@@ -140,7 +140,7 @@ describe('media between two nodes (in-memory bus)', () => {
 });
 
 describe('media between two hosts (Redis, a second process)', () => {
-  let redis: RedisServer;
+  let redis: Engine;
   beforeAll(async () => {
     redis = await startRedis();
   });

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { Command, type CreateWorkshopResponse, Fact, type RoomId, type WorkshopId } from '@plenary/shared';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createDatabase } from '../engines.ts';
 import {
   command,
   connectTo,
@@ -18,7 +19,6 @@ import {
   type ServerProcess,
   spawnServerProcess,
 } from '../harness.ts';
-import { createDatabase } from './engines.ts';
 import { type LoadBalancer, startLoadBalancer } from './loadBalancer.ts';
 import { arrive, chatTexts, chatter, type Member, openNotes, snapshotOf, standing } from './members.ts';
 

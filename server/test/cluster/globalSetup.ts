@@ -1,7 +1,7 @@
 // Vitest globalSetup of the `cluster` project: one PostgreSQL and one Redis for all its test files
 // (each file makes its own databases and Redis key prefix), stopped when the run ends.
 import type { TestProject } from 'vitest/node';
-import { startPostgres, startRedis } from './engines.ts';
+import { startPostgres, startRedis } from '../engines.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -3,6 +3,7 @@ import { Command, Fact } from '@plenary/shared';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type App, createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
+import { createDatabase } from '../engines.ts';
 import {
   connectTo,
   createWorkshop,
@@ -17,7 +18,6 @@ import {
   testEnv,
 } from '../harness.ts';
 import { opusParameters } from '../rtp.ts';
-import { createDatabase } from './engines.ts';
 
 // Two Plenary nodes sharing one PostgreSQL and one Redis (started by this project's globalSetup).
 // Delegates join on either; their room's media is linked between the two over SRTP pipes.

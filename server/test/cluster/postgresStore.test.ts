@@ -6,7 +6,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { describeWorkshopStoreContract } from '../../src/store/contract.ts';
 import { migrations } from '../../src/store/postgres/migrations.ts';
 import { PostgresStore } from '../../src/store/postgres/postgresStore.ts';
-import { createDatabase } from './engines.ts';
+import { createDatabase } from '../engines.ts';
 
 const freshDatabase = () => createDatabase(inject('postgresUrl'), `store_${randomUUID().replaceAll('-', '')}`);
 

@@ -1,7 +1,8 @@
-// Throwaway PostgreSQL and Redis servers for the cluster tests: started from the Debian packages'
-// binaries (scripts/setup.mjs --for-tests installs them), on loopback, on free ports, in a temporary
-// directory, with durability off (a test database never outlives its run). Each is started through
-// `setpriv --pdeathsig`, so if the test process dies without stopping them, the kernel stops them.
+// Throwaway PostgreSQL and Redis servers for the cluster and media-mesh tests: started from the
+// Debian packages' binaries (scripts/setup.mjs --for-tests installs them), on loopback, on free
+// ports, in a temporary directory, with durability off (a test database never outlives its run).
+// Each is started through `setpriv --pdeathsig`, so if the test process dies without stopping
+// them, the kernel stops them.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
