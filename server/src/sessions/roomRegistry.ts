@@ -30,14 +30,7 @@ export class RoomRegistry {
         room = new LiveRoom(roomId, await this.createMediaRoom(roomId));
         this.rooms.set(roomId, room);
       }
-      try {
-        return await apply(room);
-      } finally {
-        if (room.isEmpty) {
-          room.close();
-          this.rooms.delete(roomId);
-        }
-      }
+      return this.applyThenCloseIfEmpty(room, apply);
     });
   }
 
@@ -49,15 +42,20 @@ export class RoomRegistry {
     return this.queue.run(roomId, async () => {
       const room = this.rooms.get(roomId);
       if (!room) return apply(undefined);
-      try {
-        return await apply(room);
-      } finally {
-        if (room.isEmpty) {
-          room.close();
-          this.rooms.delete(roomId);
-        }
-      }
+      return this.applyThenCloseIfEmpty(room, apply);
     });
+  }
+
+  /** A room nobody is in any more is closed (its routers freed) once the change is through. */
+  private async applyThenCloseIfEmpty<T>(room: LiveRoom, apply: (room: LiveRoom) => T | Promise<T>): Promise<T> {
+    try {
+      return await apply(room);
+    } finally {
+      if (room.isEmpty) {
+        room.close();
+        this.rooms.delete(room.key);
+      }
+    }
   }
 
   closeAll(): void {
