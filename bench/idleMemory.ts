@@ -3,9 +3,10 @@
 // process. Judged on V8's heap plus the buffers it tracks, after full collections: RSS moves by tens
 // of MiB with the allocator's mood (it often ends lower than at start), so it is shown for reference.
 import type { ChildProcess } from 'node:child_process';
-import { newDataDir, type ServerProcess, spawnServerProcess } from '@plenary/server/testing';
+import { newDataDir, type ServerProcess } from '@plenary/server/testing';
+import { gcReportFile, type SettledMemory, settledMemory, spawnWithGcHook } from '@plenary/server/testing/memory';
 import { connectMany } from './lib/bareIo.ts';
-import { gcPreloadEnv, gcReportFile, type SettledMemory, settledMemory, spawnScript, withEnv } from './lib/memory.ts';
+import { spawnScript } from './lib/memory.ts';
 import { populate } from './lib/plenary.ts';
 import { type Result, ratioOf, round, verdict } from './lib/result.ts';
 import { sleep } from './lib/stats.ts';
@@ -22,9 +23,7 @@ const SETTLE_S = Number(process.env.PLENARY_BENCH_SETTLE_S ?? 185);
 export async function run(): Promise<Result> {
   // Both servers are filled side by side and read after the same wait, so they have settled alike.
   const reports = { plenary: gcReportFile(), bare: gcReportFile() };
-  const plenaryServer = await withEnv({ ...gcPreloadEnv(reports.plenary), PLENARY_RECONNECT_GRACE_MS: '600000' }, () =>
-    spawnServerProcess(newDataDir()),
-  );
+  const plenaryServer = await spawnWithGcHook(newDataDir(), reports.plenary, { PLENARY_RECONNECT_GRACE_MS: '600000' });
   const bareServer = await spawnScript('bench/procs/bareIoServer.ts', reports.bare);
   try {
     const [plenary, bare] = await Promise.all([

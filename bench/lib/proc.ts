@@ -24,11 +24,3 @@ export function cpuSeconds(pid: number): number {
   const stime = Number(fields[12]);
   return (utime + stime) / clockTicks();
 }
-
-/** Resident set size in KiB, from /proc/<pid>/status. */
-export function rssKiB(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
-  if (!match) throw new Error(`no VmRSS for process ${pid}`);
-  return Number(match[1]);
-}

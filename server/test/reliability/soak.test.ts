@@ -5,7 +5,6 @@
 //   PLENARY_SOAK_MINUTES (default 0, or 30 with PLENARY_LONG=1), PLENARY_SOAK_CLIENTS (300),
 //   PLENARY_SOAK_SETTLE_S (185: Socket.IO keeps each broadcast two minutes for recovery, swept each
 //   minute, so memory is compared once those have gone).
-import { join } from 'node:path';
 import { Command } from '@plenary/shared';
 import { describe, expect, it } from 'vitest';
 import {
@@ -20,18 +19,8 @@ import {
   request,
   type TestClient,
 } from '../harness.ts';
-import {
-  Clients,
-  inParallel,
-  LONG,
-  metrics,
-  Random,
-  reportedHeapKiB,
-  SEED,
-  settledRssKiB,
-  sleep,
-  spawnWithGcHook,
-} from './support.ts';
+import { gcReportFile, settledMemory, spawnWithGcHook } from '../memory.ts';
+import { Clients, inParallel, LONG, metrics, Random, SEED, sleep } from './support.ts';
 
 const MINUTES = Number(process.env.PLENARY_SOAK_MINUTES ?? (LONG ? 30 : 0));
 const CLIENTS = Number(process.env.PLENARY_SOAK_CLIENTS ?? 300);
@@ -50,12 +39,8 @@ describe.skipIf(MINUTES <= 0)('soak', () => {
     async () => {
       const random = new Random(SEED).fork('soak');
       const clients = new Clients();
-      const dataDir = newDataDir();
-      const gcReport = join(dataDir, 'memory-after-gc.json');
-      const server = await spawnWithGcHook(dataDir, {
-        PLENARY_RECONNECT_GRACE_MS: '600000',
-        PLENARY_GC_REPORT: gcReport,
-      });
+      const gcReport = gcReportFile();
+      const server = await spawnWithGcHook(newDataDir(), gcReport, { PLENARY_RECONNECT_GRACE_MS: '600000' });
       try {
         const { invites } = await createWorkshop(server.url, { settings: { lobbyEnabled: false } });
         const chair = clients.add(await connectTo(server.url));
@@ -72,11 +57,7 @@ describe.skipIf(MINUTES <= 0)('soak', () => {
         const setId = snapshot.ok ? (snapshot.data.workshop.breakouts.sets[0]?.id ?? '') : '';
 
         await sleep(SETTLE_S * 1000);
-        const baseline = {
-          counts: await metrics(server.url),
-          rss: await settledRssKiB(server),
-          heap: reportedHeapKiB(gcReport),
-        };
+        const baseline = { counts: await metrics(server.url), ...(await settledMemory(server.process, gcReport)) };
 
         const fresh = async (member: Member) => {
           member.client.disconnect();
@@ -148,13 +129,12 @@ describe.skipIf(MINUTES <= 0)('soak', () => {
           }
         }, 30_000);
         await sleep(SETTLE_S * 1000);
-        const rss = await settledRssKiB(server);
-        const heap = reportedHeapKiB(gcReport);
+        const { rss, heap } = await settledMemory(server.process, gcReport);
         const after = await metrics(server.url);
         // The figures, for the record (the long form runs rarely, and by hand).
         console.info(
           `soak: ${performed} actions over ${MINUTES} min, RSS ${baseline.rss} → ${rss} KiB,`,
-          `heap + buffers ${baseline.heap} → ${heap} KiB;`,
+          `heap + buffers ${Math.round(baseline.heap)} → ${Math.round(heap)} KiB;`,
           Object.fromEntries(watched.map((name) => [name, `${baseline.counts[name]} → ${after[name]}`])),
         );
         expect(Math.abs(rss - baseline.rss) / baseline.rss, `RSS ${baseline.rss} → ${rss} KiB`).toBeLessThanOrEqual(

@@ -6,20 +6,9 @@
 //   drops of up to two minutes, and the soak.
 // Other knobs: `PLENARY_SEED=<n>` replays a run with another seed (every choice is drawn from it);
 //   `PLENARY_SOAK_MINUTES=<n>` bounds the soak (default 0 short, 30 long).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { JoinResult, RoomChanged, RoomId, WorkshopChange } from '@plenary/shared';
 import { Fact } from '@plenary/shared';
-import {
-  connectTo,
-  joinWithInvite,
-  type Profile,
-  profile,
-  type ServerProcess,
-  spawnServerProcess,
-  type TestClient,
-} from '../harness.ts';
+import { connectTo, joinWithInvite, type Profile, profile, type TestClient } from '../harness.ts';
 
 export const LONG = process.env.PLENARY_LONG === '1';
 export const SEED = Number(process.env.PLENARY_SEED ?? 20_261_123);
@@ -123,44 +112,6 @@ export class Clients {
   closeAll(): void {
     for (const client of this.open.splice(0)) client.disconnect();
   }
-}
-
-/** A Plenary server process that runs a full GC on SIGUSR2 (see gcOnSignal.mjs), for RSS readings. */
-export async function spawnWithGcHook(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const preload = pathToFileURL(join(import.meta.dirname, 'gcOnSignal.mjs')).href;
-  const added: Record<string, string> = {
-    ...env,
-    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${preload}`.trim(),
-  };
-  // spawnServerProcess hands the child a copy of process.env: set, spawn, restore.
-  const saved = Object.fromEntries(Object.keys(added).map((key) => [key, process.env[key]]));
-  Object.assign(process.env, added);
-  try {
-    return await spawnServerProcess(dataDir);
-  } finally {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
-}
-
-/** Resident set size in KiB after a few full collections: the lowest of several readings. */
-export async function settledRssKiB(server: ServerProcess, readings = 5): Promise<number> {
-  let lowest = Number.POSITIVE_INFINITY;
-  for (let reading = 0; reading < readings; reading++) {
-    server.process.kill('SIGUSR2');
-    await sleep(400);
-    const status = readFileSync(`/proc/${server.process.pid}/status`, 'utf8');
-    lowest = Math.min(lowest, Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1]));
-  }
-  return lowest;
-}
-
-/** V8's heap in use plus buffers (KiB) as the GC hook last wrote it to `report` (PLENARY_GC_REPORT). */
-export function reportedHeapKiB(report: string): number {
-  const usage = JSON.parse(readFileSync(report, 'utf8')) as { heapUsed: number; external: number };
-  return Math.round((usage.heapUsed + usage.external) / 1024);
 }
 
 /** `/metrics` as a map: mediasoup object counts, open rooms, connections. */
