@@ -2,10 +2,10 @@
 // language: the lobby, a raised hand given the floor with its timer on both screens, then a balanced
 // breakout set arranged on the board, opened, broadcast to and recalled. Selectors never read the
 // interface's words, so the Chinese run exercises exactly what the English one does.
-import { createWorkshop, eventually, startTestServer, type TestServer } from '@plenary/server/testing';
+import { createWorkshop, eventually, type TestServer } from '@plenary/server/testing';
 import { inviteLink, type WorkshopId } from '@plenary/shared';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   expectCountingDown,
   fillJoinForm,
@@ -16,17 +16,13 @@ import {
   submitJoinForm,
 } from '../fixtures/anyLanguage.ts';
 import { launchBrowser } from '../fixtures/browser.ts';
+import { withServerAndBrowser } from '../fixtures/spec.ts';
 
 let server: TestServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+withServerAndBrowser((started, launched) => {
+  server = started;
+  browser = launched;
 });
 
 const PEOPLE = {

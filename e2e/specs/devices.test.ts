@@ -2,27 +2,24 @@
 // beep): the preview plays, the level meter moves, the test tone plays, the chosen microphone is
 // the one sent to the room, and so is one chosen later in the room; when the browser refuses, the
 // page says why and joining still works.
-import { createWorkshop, eventually, startTestServer, type TestServer } from '@plenary/server/testing';
+import { createWorkshop, eventually, type TestServer } from '@plenary/server/testing';
 import { inviteLink } from '@plenary/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { joinAs, launchBrowser, screenshot } from '../fixtures/browser.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { joinAs, screenshot } from '../fixtures/browser.ts';
+import { withServerAndBrowser } from '../fixtures/spec.ts';
 
 let server: TestServer;
 let browser: Browser;
 let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
+withServerAndBrowser((started, launched) => {
+  server = started;
+  browser = launched;
 });
+
 afterEach(async () => {
   await context?.close();
   context = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /**

@@ -1,21 +1,17 @@
 // The interface in English and Chinese: a browser in Chinese gets Chinese, a person can switch at
 // any time without a reload and keeps the choice, and the pages fit a narrow window.
-import { createWorkshop, startTestServer, type TestServer } from '@plenary/server/testing';
+import { createWorkshop, type TestServer } from '@plenary/server/testing';
 import { inviteLink } from '@plenary/shared';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { joinAs, launchBrowser, screenshot } from '../fixtures/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { joinAs, screenshot } from '../fixtures/browser.ts';
+import { withServerAndBrowser } from '../fixtures/spec.ts';
 
 let server: TestServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+withServerAndBrowser((started, launched) => {
+  server = started;
+  browser = launched;
 });
 
 /** A page in a browser set to `locale`, `width` pixels wide. */

@@ -6,16 +6,14 @@ import {
   eventually,
   joinWithInvite,
   profile,
-  startTestServer,
   type TestClient,
   type TestServer,
 } from '@plenary/server/testing';
 import { inviteLink, type ParticipantId, type RoomId } from '@plenary/shared';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   joinAs,
-  launchBrowser,
   mediaPromptCount,
   openPageCountingPrompts,
   type PeerInbound,
@@ -25,6 +23,7 @@ import {
   screenshot,
   selfIdOf,
 } from '../fixtures/browser.ts';
+import { withServerAndBrowser } from '../fixtures/spec.ts';
 
 /** Long enough for a few dozen video frames and audio packets; short enough to keep the spec quick. */
 const WINDOW_MS = 2_500;
@@ -32,14 +31,9 @@ const MEDIA_TIMEOUT_MS = 30_000;
 
 let server: TestServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+withServerAndBrowser((started, launched) => {
+  server = started;
+  browser = launched;
 });
 
 interface Person {

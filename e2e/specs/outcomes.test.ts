@@ -1,23 +1,19 @@
 // Issue 7's acceptance, "never lose a word": a group's rapporteur writes notes and outcomes in a
 // breakout room; the facilitator follows them live from the plenary, accepts the outcomes, and the
 // Word report carries both.
-import { createWorkshop, startTestServer, type TestServer } from '@plenary/server/testing';
+import { createWorkshop, type TestServer } from '@plenary/server/testing';
 import { inviteLink } from '@plenary/shared';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { joinAs, launchBrowser, openParticipantPage, screenshot } from '../fixtures/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { joinAs, openParticipantPage, screenshot } from '../fixtures/browser.ts';
+import { withServerAndBrowser } from '../fixtures/spec.ts';
 import { docxText, openTab } from '../fixtures/workshop.ts';
 
 let server: TestServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+withServerAndBrowser((started, launched) => {
+  server = started;
+  browser = launched;
 });
 
 const NOTES_HEADING = 'Challenges we heard';

@@ -1,19 +1,15 @@
-import { createWorkshop, eventually, startTestServer, type TestServer } from '@plenary/server/testing';
+import { createWorkshop, eventually, type TestServer } from '@plenary/server/testing';
 import { inviteLink } from '@plenary/shared';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inboundMedia, joinAs, launchBrowser, openParticipantPage, screenshot } from '../fixtures/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { inboundMedia, joinAs, openParticipantPage, screenshot } from '../fixtures/browser.ts';
+import { withServerAndBrowser } from '../fixtures/spec.ts';
 
 let server: TestServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+withServerAndBrowser((started, launched) => {
+  server = started;
+  browser = launched;
 });
 
 describe('a plenary in two browsers', () => {

@@ -2,24 +2,20 @@
 // delegate; the delegate turns the pages and everyone who follows sees them; someone browsing on
 // their own stays where they are until they follow again.
 import { readFileSync } from 'node:fs';
-import { createWorkshop, startTestServer, type TestServer } from '@plenary/server/testing';
+import { createWorkshop, type TestServer } from '@plenary/server/testing';
 import { inviteLink } from '@plenary/shared';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { joinAs, launchBrowser, openParticipantPage, screenshot } from '../fixtures/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { joinAs, openParticipantPage, screenshot } from '../fixtures/browser.ts';
 import { makePdf } from '../fixtures/pdf.ts';
+import { withServerAndBrowser } from '../fixtures/spec.ts';
 import { openTab } from '../fixtures/workshop.ts';
 
 let server: TestServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+withServerAndBrowser((started, launched) => {
+  server = started;
+  browser = launched;
 });
 
 const DECK = makePdf([
