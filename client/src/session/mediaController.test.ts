@@ -2,7 +2,7 @@ import { Command, Fact, type Participant, type PeerInfo, type ProducerInfo } fro
 import { type FakeHandler, testFakeParameters, type types } from 'mediasoup-client';
 import { describe, expect, it } from 'vitest';
 import type { LocalSource } from '../media/localMedia.ts';
-import { ViewRegistry } from '../media/receiving.ts';
+import { ViewRegistry } from '../media/tileViews.ts';
 import type { Timeline } from '../media/roomSwitch.ts';
 import { TrackRegistry } from '../media/tracks.ts';
 import { roomEntered } from '../stores/room.ts';

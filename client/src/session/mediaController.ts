@@ -13,7 +13,7 @@ import { assertNever } from '../lib/assertNever.ts';
 import { LocalCapture } from '../media/localCapture.ts';
 import { type AcquiredMedia, acquireLocalMedia, type LocalSource } from '../media/localMedia.ts';
 import { type MediaLink, MediaSession, MediaSessionClosed } from '../media/mediaSession.ts';
-import { decideReceiving, type ViewRegistry, viewRegistry } from '../media/receiving.ts';
+import { decideReceiving, type ViewRegistry, viewRegistry } from '../media/tileViews.ts';
 import { RoomSwitchTimer, type Timeline } from '../media/roomSwitch.ts';
 import { type CapturedScreen, captureScreen } from '../media/screenCapture.ts';
 import type { TrackRegistry } from '../media/tracks.ts';
