@@ -11,6 +11,7 @@ import {
 import type { Device } from 'mediasoup-client';
 import { notesChannel } from '../features/notes/notesChannel.ts';
 import type { AcquiredMedia, LocalSource } from '../media/localMedia.ts';
+import { MediaController } from '../media/mediaController.ts';
 import type { TrackRegistry } from '../media/tracks.ts';
 import { bindFacts, type FactEvent } from '../net/facts.ts';
 import { ackChannel, createRequester, type Reply, type RequestError, type Requester } from '../net/request.ts';
@@ -28,7 +29,6 @@ import { withNotice } from '../stores/slices/notices.ts';
 import type { AppState, AppStore } from '../stores/state.ts';
 import { applyWorkshopChange, snapshotApplied, workshopJoined } from '../stores/workshop.ts';
 import type { Credentials } from './credentials.ts';
-import { MediaController } from './mediaController.ts';
 
 export type Credential = CommandRequest<typeof Command.sessionJoin>['credential'];
 export type WorkshopCommand = CommandRequest<typeof Command.workshopCommand>;
