@@ -87,15 +87,16 @@ export function localTrackEnded(ctx: MediaContext, source: MediaSource): void {
 /** Turns a source on that has no producer: asks for the device, then sends it. */
 async function startSource(ctx: MediaContext, media: MediaSession, source: LocalSource): Promise<void> {
   ctx.sources.apply({ type: 'starting', source });
-  if (!(await capture(ctx, [source])) || media.closed) return;
+  if (!(await capture(ctx, [source], media))) return;
   await publish(ctx, media, source);
 }
 
 /**
  * Opens devices and keeps them for this and later rooms; false (and they are stopped) if media
- * closed or went to the lobby meanwhile. A move to another room keeps them: it sends them.
+ * closed or went to the lobby meanwhile. A move to another room keeps them: it sends them. False
+ * (kept, nothing said) if `media`, the connection they were asked for, was closed meanwhile.
  */
-async function capture(ctx: MediaContext, sources: LocalSource[]): Promise<boolean> {
+async function capture(ctx: MediaContext, sources: LocalSource[], media?: MediaSession): Promise<boolean> {
   const acquired = await acquire(ctx, sources);
   const opened = Object.entries(acquired.tracks) as Array<[LocalSource, MediaStreamTrack]>;
   if (ctx.room.closed || !ctx.room.inRoom) {
@@ -103,6 +104,7 @@ async function capture(ctx: MediaContext, sources: LocalSource[]): Promise<boole
     return false;
   }
   for (const [source, track] of opened) ctx.sources.apply({ type: 'captured', source, track });
+  if (media?.closed) return false;
   if (acquired.problem) ctx.status.notify('devices', 'alert', acquired.problem);
   else ctx.status.clear('devices');
   return true;
