@@ -3,7 +3,7 @@ import { type Device, type FakeHandler, testFakeParameters, type types } from 'm
 import { describe, expect, it } from 'vitest';
 import { createFakeDevice, FakeServer, FakeTrack, mid, pid, producerInfo, settle } from '../testing/fakes.ts';
 import { type MediaLink, MediaSession, type MediaSessionOptions, type ReceivedMedia } from './mediaSession.ts';
-import type { ReceiveDecision } from './receiving.ts';
+import type { ReceiveDecision } from './tileViews.ts';
 import { TrackRegistry } from './tracks.ts';
 
 async function started(configure?: (server: FakeServer) => void, options: Partial<MediaSessionOptions> = {}) {

@@ -1,6 +1,6 @@
 import type { MediaSource, ParticipantId } from '@plenary/shared';
 import { useCallback } from 'react';
-import { type TileView, viewRegistry } from './receiving.ts';
+import { type TileView, viewRegistry } from './tileViews.ts';
 
 /**
  * Tiles just outside the visible area count as visible, so scrolling brings video that is already

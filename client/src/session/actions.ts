@@ -3,6 +3,7 @@
 import type { CreateWorkshopRequest, CsvPreview, ParticipantId, Role, WorkshopId } from '@plenary/shared';
 import type { Message } from '../i18n/message.ts';
 import { browserStorage } from '../lib/storage.ts';
+import type { ModerationAction } from '../media/chairMedia.ts';
 import type { LocalSource } from '../media/localMedia.ts';
 import { trackRegistry } from '../media/tracks.ts';
 import { createWorkshop } from '../net/http.ts';
@@ -11,7 +12,6 @@ import { createSocket } from '../net/socket.ts';
 import { appStore } from '../stores/appStore.ts';
 import { type NoticeTopic, withNotice, withoutNotice } from '../stores/slices/notices.ts';
 import type { PanelTab } from '../stores/slices/ui.ts';
-import type { ModerationAction } from './chairMedia.ts';
 import { Credentials } from './credentials.ts';
 import { Entry, type Profile } from './entry.ts';
 import { navigate, startRouting } from './navigation.ts';

@@ -5,12 +5,12 @@ import {
   type FactPayloads,
   PROTOCOL_VERSION,
   type RoomChanged,
-  type WorkshopChange,
   type WorkshopId,
 } from '@plenary/shared';
 import type { Device } from 'mediasoup-client';
 import { notesChannel } from '../features/notes/notesChannel.ts';
 import type { AcquiredMedia, LocalSource } from '../media/localMedia.ts';
+import { MediaController } from '../media/mediaController.ts';
 import type { TrackRegistry } from '../media/tracks.ts';
 import { bindFacts, type FactEvent } from '../net/facts.ts';
 import { ackChannel, createRequester, type Reply, type RequestError, type Requester } from '../net/request.ts';
@@ -26,9 +26,9 @@ import {
 } from '../stores/room.ts';
 import { withNotice } from '../stores/slices/notices.ts';
 import type { AppState, AppStore } from '../stores/state.ts';
-import { applyWorkshopChange, snapshotApplied, workshopJoined } from '../stores/workshop.ts';
+import { workshopJoined } from '../stores/workshop.ts';
 import type { Credentials } from './credentials.ts';
-import { MediaController } from './mediaController.ts';
+import { WorkshopChanges } from './workshopChanges.ts';
 
 export type Credential = CommandRequest<typeof Command.sessionJoin>['credential'];
 export type WorkshopCommand = CommandRequest<typeof Command.workshopCommand>;
@@ -54,19 +54,18 @@ const LEAVE_TIMEOUT_MS = 3_000;
 
 /**
  * One visit to a workshop, from the join to leaving: owns the socket and the fact binding, keeps
- * the workshop view in revision order, and moves media (through `MediaController`) whenever the
- * server says this participant changed rooms. UI code never touches it; it calls `session/actions.ts`.
+ * the workshop view in revision order (through `WorkshopChanges`), and moves media (through
+ * `MediaController`) whenever the server says this participant changed rooms. UI code never touches it; it calls `session/actions.ts`.
  */
 export class WorkshopSession {
   readonly #deps: WorkshopSessionDeps;
   readonly #request: Requester;
   readonly #media: MediaController;
+  readonly #changes: WorkshopChanges;
   #credential: Credential | null = null;
   #workshopId: WorkshopId | null = null;
   /** Facts that arrive before the join answer is applied wait here, then replay in order. */
   #pendingFacts: FactEvent[] | null = null;
-  /** Changes that arrive while a snapshot is on its way wait here, then replay against it. */
-  #awaitingSnapshot: WorkshopChange[] | null = null;
   #unbindFacts: (() => void) | null = null;
   #ended = false;
   #replacedBecause: string | null = null;
@@ -74,6 +73,7 @@ export class WorkshopSession {
   constructor(deps: WorkshopSessionDeps) {
     this.#deps = deps;
     this.#request = createRequester(ackChannel(deps.socket), { timeoutMs: deps.requestTimeoutMs });
+    this.#changes = new WorkshopChanges(deps.store, this.#request, () => this.#ended);
     this.#media = new MediaController({
       store: deps.store,
       tracks: deps.tracks,
@@ -116,7 +116,7 @@ export class WorkshopSession {
     const credential = this.#credential;
     if (!credential) return { ok: false, code: 'not_joined', message: 'Nothing to join with.' };
     this.#pendingFacts = [];
-    this.#awaitingSnapshot = null;
+    this.#changes.reset();
     const reply = await this.#request(Command.sessionJoin, { protocolVersion: PROTOCOL_VERSION, credential });
     if (this.#ended) return { ok: false, code: 'not_joined', message: 'The session is over.' };
     if (!reply.ok) {
@@ -194,7 +194,7 @@ export class WorkshopSession {
     }
     switch (event.name) {
       case Fact.workshopChanged:
-        this.#onWorkshopChange(event.payload);
+        this.#changes.apply(event.payload);
         return;
       case Fact.roomChanged:
         this.#onRoomChanged(event.payload);
@@ -215,42 +215,6 @@ export class WorkshopSession {
     }
     this.#deps.store.setState((state) => applyMediaFact(state, event));
     this.#media.handle(event);
-  }
-
-  #onWorkshopChange(change: WorkshopChange): void {
-    if (this.#awaitingSnapshot) {
-      this.#awaitingSnapshot.push(change);
-      return;
-    }
-    const { store } = this.#deps;
-    const { state, outcome } = applyWorkshopChange(store.getState(), change);
-    if (outcome === 'applied') store.setState(state);
-    if (outcome === 'gap') void this.#catchUp();
-  }
-
-  /** Some changes were lost: take a snapshot, then replay whatever arrived meanwhile on top of it. */
-  async #catchUp(): Promise<void> {
-    if (this.#awaitingSnapshot) return;
-    this.#awaitingSnapshot = [];
-    const reply = await this.#request(Command.workshopSnapshot, {});
-    const waiting = this.#awaitingSnapshot;
-    this.#awaitingSnapshot = null;
-    if (this.#ended || !waiting) return;
-    if (!reply.ok) {
-      // A dropped connection rejoins (and so resynchronises) by itself; anything else is worth a word.
-      if (reply.error.code !== 'disconnected') {
-        this.#deps.store.setState((state) => ({
-          notices: withNotice(state.notices, {
-            topic: 'connection',
-            tone: 'alert',
-            message: { key: 'connection.outOfDate', error: reply.error },
-          }),
-        }));
-      }
-      return;
-    }
-    this.#deps.store.setState((state) => snapshotApplied(state, reply.data));
-    for (const change of waiting) this.#onWorkshopChange(change);
   }
 
   #onRoomChanged(payload: RoomChanged): void {

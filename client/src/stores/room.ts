@@ -1,6 +1,6 @@
 // Transitions of the session and of the media room as this tab sees them. Each is pure,
 // `(state, …) => next state`, so the session applies them with `store.setState` and tests call
-// them directly. Media side effects of the same facts live in `session/mediaController.ts`.
+// them directly. Media side effects of the same facts live in `media/mediaController.ts`.
 import { Fact, type PeerInfo, type RoomChanged } from '@plenary/shared';
 import type { Failure } from '../i18n/message.ts';
 import { assertNever } from '../lib/assertNever.ts';

@@ -5,7 +5,8 @@ import type { RequestError } from '../../net/request.ts';
 import { CursorRelay } from './cursorRelay.ts';
 import type { NotesChannel } from './notesChannel.ts';
 import { type NotesProblem, type NotesStatus, notesStatus } from './notesStatus.ts';
-import { bytes, takeBatch } from './updates.ts';
+import { SendTimer } from './sendTimer.ts';
+import { bytes, takeBatch, toSendAfterOpening } from './updates.ts';
 
 /** Origin of what the server sent: applied to the document, never sent back. */
 const REMOTE = Symbol('notes from the server');
@@ -56,8 +57,7 @@ export class NotesSync {
   #loaded = false;
   #problem: NotesProblem | null = null;
   #batchLimit = Number.POSITIVE_INFINITY;
-  #retryMs: number;
-  #flushTimer: ReturnType<typeof setTimeout> | null = null;
+  readonly #timer: SendTimer;
   readonly #cursors: CursorRelay;
   #status: NotesStatus;
   readonly #listeners = new Set<() => void>();
@@ -67,7 +67,7 @@ export class NotesSync {
     this.roomId = roomId;
     this.#channel = channel;
     this.#options = { flushDelayMs: 100, retryDelayMs: 1_000, awarenessThrottleMs: 250, ...options };
-    this.#retryMs = this.#options.retryDelayMs;
+    this.#timer = new SendTimer(this.#options.retryDelayMs);
     this.#status = this.#computeStatus();
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.#onLocalUpdate(update, origin));
     this.#cursors = new CursorRelay(
@@ -120,7 +120,7 @@ export class NotesSync {
 
   /** For tests: stops timers and listeners (a page never needs to). */
   destroy(): void {
-    this.#clearTimers();
+    this.#timer.clear();
     this.#cursors.destroy();
     for (const stop of this.#unsubscribe) stop();
     this.awareness.destroy();
@@ -151,7 +151,7 @@ export class NotesSync {
     this.#opening = false;
     // An answer to a request of the old connection may still come; it no longer blocks sending.
     this.#inFlight = null;
-    this.#clearTimers();
+    this.#timer.clear();
     this.#changed();
   }
 
@@ -174,16 +174,8 @@ export class NotesSync {
     this.#opened = true;
     this.#loaded = true;
     this.#readOnly = reply.data.readOnly;
-    this.#retryMs = this.#options.retryDelayMs;
-    if (this.#readOnly) {
-      this.#queue = [];
-    } else {
-      // Whatever the server lacks (offline edits, updates whose acknowledgement was lost) in one
-      // update; when that is too big for one frame, the queued updates themselves go instead.
-      const missing = Y.encodeStateAsUpdate(this.doc, bytes(reply.data.stateVector));
-      const hasNews = this.#queue.length > 0 || Y.decodeUpdate(missing).structs.length > 0;
-      if (hasNews && missing.byteLength <= MAX_NOTES_UPDATE_BYTES) this.#queue = [missing];
-    }
+    this.#timer.succeeded();
+    this.#queue = this.#readOnly ? [] : toSendAfterOpening(this.doc, this.#queue, bytes(reply.data.stateVector));
     this.#unsavedChanged();
     this.#cursors.announce();
     if (this.#users === 0) this.#closeWhenSaved();
@@ -219,11 +211,7 @@ export class NotesSync {
   }
 
   #scheduleFlush(delayMs: number): void {
-    if (this.#flushTimer) return;
-    this.#flushTimer = setTimeout(() => {
-      this.#flushTimer = null;
-      void this.#flush();
-    }, delayMs);
+    this.#timer.soon(delayMs, () => void this.#flush());
   }
 
   async #flush(): Promise<void> {
@@ -244,7 +232,7 @@ export class NotesSync {
       if (!reply.ok) this.#updateRefused(reply.error, batch);
       else {
         this.#batchLimit = Number.POSITIVE_INFINITY;
-        this.#retryMs = this.#options.retryDelayMs;
+        this.#timer.succeeded();
         if (this.#queue.length > 0) this.#scheduleFlush(0);
         else this.#closeWhenSaved();
       }
@@ -279,21 +267,10 @@ export class NotesSync {
       this.#problem = { kind: 'refused', error };
       return;
     }
-    const wait = this.#retryMs;
-    this.#retryMs = Math.min(this.#retryMs * 2, 15_000);
-    this.#clearTimers();
-    this.#flushTimer = setTimeout(() => {
-      this.#flushTimer = null;
-      retry();
-    }, wait);
+    this.#timer.retryLater(retry);
   }
 
   // ---- bookkeeping -----------------------------------------------------------------------------
-
-  #clearTimers(): void {
-    if (this.#flushTimer) clearTimeout(this.#flushTimer);
-    this.#flushTimer = null;
-  }
 
   #unsavedChanged(): void {
     this.#options.onUnsaved?.(this.#queue);

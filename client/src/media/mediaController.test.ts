@@ -1,17 +1,17 @@
 import { Command, Fact, type Participant, type PeerInfo, type ProducerInfo } from '@plenary/shared';
 import { type FakeHandler, testFakeParameters, type types } from 'mediasoup-client';
 import { describe, expect, it } from 'vitest';
-import type { LocalSource } from '../media/localMedia.ts';
-import { ViewRegistry } from '../media/receiving.ts';
-import type { Timeline } from '../media/roomSwitch.ts';
-import { TrackRegistry } from '../media/tracks.ts';
 import { roomEntered } from '../stores/room.ts';
 import { type AppState, createAppStore, initialAppState } from '../stores/state.ts';
 import { workshopJoined } from '../stores/workshop.ts';
 import { englishNotices } from '../testing/english.ts';
 import { createFakeDevice, FakeServer, FakeTrack, mid, peer, pid, producerInfo, settle } from '../testing/fakes.ts';
 import { joinResult, PLENARY, participant, rid, roomEntry, workshopView } from '../testing/workshop.ts';
+import type { LocalSource } from './localMedia.ts';
 import { MediaController } from './mediaController.ts';
+import type { Timeline } from './roomSwitch.ts';
+import { ViewRegistry } from './tileViews.ts';
+import { TrackRegistry } from './tracks.ts';
 
 const ROOM_2 = rid('room-2');
 const inRoom2 = { location: { kind: 'breakout' as const, roomId: ROOM_2, setId: 'set-1' }, visiting: null };

@@ -1,11 +1,15 @@
 // What chairs do to the room's media beyond their own: moderate someone, speak into every
 // breakout room. Plain requests; the server does the work and the room hears of it as facts.
+// And the other side: a chair moderated us, and this tab follows.
 import { Command, type ParticipantId } from '@plenary/shared';
+import { assertNever } from '../lib/assertNever.ts';
 import type { Requester } from '../net/request.ts';
 import type { AppStore } from '../stores/state.ts';
+import type { ModerationAction } from './localSources.ts';
+import { attempt, type MediaContext } from './mediaContext.ts';
 import type { MediaStatus } from './mediaStatus.ts';
 
-export type ModerationAction = 'mute' | 'stopCamera' | 'stopShare';
+export type { ModerationAction };
 
 /** Mutes someone, or stops their camera or screen share; a refusal is shown. */
 export async function moderate(
@@ -53,4 +57,27 @@ export async function keepSpeakingToAllRooms(request: Requester, store: AppStore
   if (state.speakingToAllRooms === null || state.speakingToAllRooms !== openedAt) return;
   const reply = await request(Command.mediaSpeakToBreakouts, { on: true });
   if (!reply.ok) store.setState({ speakingToAllRooms: null });
+}
+
+/** A chair muted us or stopped our camera or share: the server already did; make this tab agree. */
+export async function obeyModeration(ctx: MediaContext, action: ModerationAction): Promise<void> {
+  const media = ctx.room.media;
+  switch (action) {
+    case 'mute':
+      ctx.sources.apply({ type: 'moderated', action });
+      if (media?.hasProducer('mic'))
+        await attempt(ctx, 'media', 'media.muteFailed', () => media.setPaused('mic', true));
+      return;
+    case 'stopCamera':
+      // The server closed the producer; closing ours may be refused as unknown, which changes nothing.
+      if (media?.hasProducer('camera')) await media.unpublish('camera').catch(() => undefined);
+      ctx.sources.apply({ type: 'moderated', action });
+      return;
+    case 'stopShare':
+      ctx.sources.apply({ type: 'moderated', action });
+      if (media?.hasProducer('screen')) await media.unpublish('screen').catch(() => undefined);
+      return;
+    default:
+      assertNever(action);
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pid } from '../testing/fakes.ts';
-import { decideReceiving, type TileView, ViewRegistry } from './receiving.ts';
+import { decideReceiving, type TileView, ViewRegistry } from './tileViews.ts';
 
 const shown = (width: number, height: number): TileView => ({ visible: true, width, height });
 const hidden = (width = 400, height = 225): TileView => ({ visible: false, width, height });

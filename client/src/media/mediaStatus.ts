@@ -1,27 +1,15 @@
 import type { Message } from '../i18n/message.ts';
-import type { LocalSource } from '../media/localMedia.ts';
 import { RECONNECTING } from '../stores/room.ts';
-import type { LocalSourceStatus } from '../stores/slices/localMedia.ts';
 import { type Notice, type NoticeTopic, withNotice, withoutNotice } from '../stores/slices/notices.ts';
 import type { AppStore } from '../stores/state.ts';
 
-/** What the media controller tells the person, through the store: what is sent, and notices. */
+/** What media tells the person through notices, and whether "Reconnecting…" is shown. */
 export class MediaStatus {
   readonly #store: AppStore;
   #reconnecting = false;
 
   constructor(store: AppStore) {
     this.#store = store;
-  }
-
-  local(source: LocalSource, status: LocalSourceStatus): void {
-    this.#store.setState((state) =>
-      state.localMedia[source] === status ? state : { localMedia: { ...state.localMedia, [source]: status } },
-    );
-  }
-
-  screen(status: LocalSourceStatus): void {
-    this.#store.setState((state) => (state.screenShare === status ? state : { screenShare: status }));
   }
 
   notify(topic: NoticeTopic, tone: Notice['tone'], message: Message): void {

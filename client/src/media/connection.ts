@@ -1,0 +1,174 @@
+import {
+  Command,
+  MEDIA_SOURCES,
+  type MediaId,
+  type MediaSource,
+  type TransportOptions,
+  type WireObject,
+} from '@plenary/shared';
+import type { Device, types } from 'mediasoup-client';
+import { type Requester, unwrap } from '../net/request.ts';
+import { browserDeviceFor, loadDevice } from './device.ts';
+import { type MediaLink, TransportHealth } from './transportHealth.ts';
+
+export interface ConnectionOptions {
+  request: Requester;
+  /** Injected so tests can use mediasoup-client's FakeHandler; the browser's own handler otherwise. */
+  createDevice?: () => Promise<Device>;
+  /** A transport could not be brought back by an ICE restart: the caller should rebuild media. */
+  onFailure?: (reason: string) => void;
+  /** The transports lost their path to the server (`reconnecting`), or have one (again). */
+  onLinkChange?: (link: MediaLink) => void;
+  /** How long an ICE restart may take to reconnect before the caller is told to rebuild. */
+  iceRestartTimeoutMs?: number;
+}
+
+export interface Connected {
+  device: Device;
+  send: types.Transport;
+  recv: types.Transport;
+}
+
+const ICE_RESTART_TIMEOUT_MS = 10_000;
+
+/** Thrown by work that was still under way when the session was closed; callers ignore it. */
+export class MediaSessionClosed extends Error {
+  constructor() {
+    super('media session closed');
+    this.name = 'MediaSessionClosed';
+  }
+}
+
+const isMediaSource = (value: unknown): value is MediaSource => MEDIA_SOURCES.some((source) => source === value);
+
+/**
+ * One media connection to a room's router: the device, a send and a receive transport, and their
+ * health (a transport that drops has its ICE restarted; one that cannot be brought back is reported
+ * with `onFailure`). Sending and receiving wait for `ready()` and are closed with it.
+ */
+export class Connection {
+  readonly #options: ConnectionOptions;
+  #started: Promise<Connected> | null = null;
+  readonly #transports: types.Transport[] = [];
+  readonly #restartingIce = new Set<MediaId>();
+  readonly #health: TransportHealth;
+  /** What closes with the connection, before its transports do. */
+  readonly #closing: Array<() => void> = [];
+  #closed = false;
+
+  constructor(options: ConnectionOptions) {
+    this.#options = options;
+    this.#health = new TransportHealth({
+      onLinkChange: (link) => this.#options.onLinkChange?.(link),
+      onGiveUp: (reason) => this.#options.onFailure?.(reason),
+      restartTimeoutMs: options.iceRestartTimeoutMs ?? ICE_RESTART_TIMEOUT_MS,
+    });
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Loads the device and creates both transports; everything else waits for this. */
+  start(routerRtpCapabilities: WireObject): Promise<void> {
+    this.#started ??= this.#start(routerRtpCapabilities);
+    return this.#started.then(() => undefined);
+  }
+
+  async ready(): Promise<Connected> {
+    if (!this.#started) throw new Error('media session not started');
+    return this.#started;
+  }
+
+  onClose(close: () => void): void {
+    this.#closing.push(close);
+  }
+
+  /** Closes everything locally. The server closes its side when told (leave) or already has (reconnect). */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#health.close();
+    for (const close of this.#closing) close();
+    for (const transport of this.#transports) transport.close();
+    this.#transports.length = 0;
+  }
+
+  assertOpen(): void {
+    if (this.#closed) {
+      for (const transport of this.#transports) transport.close();
+      throw new MediaSessionClosed();
+    }
+  }
+
+  async #start(routerRtpCapabilities: WireObject): Promise<Connected> {
+    const { createDevice } = this.#options;
+    const device = await (createDevice
+      ? loadDevice(createDevice, routerRtpCapabilities)
+      : browserDeviceFor(routerRtpCapabilities));
+    this.assertOpen();
+    const [send, recv] = await Promise.all([
+      this.#createTransport(device, 'send'),
+      this.#createTransport(device, 'recv'),
+    ]);
+    this.assertOpen();
+    return { device, send, recv };
+  }
+
+  async #createTransport(device: Device, direction: 'send' | 'recv'): Promise<types.Transport> {
+    const { request } = this.#options;
+    const remote: TransportOptions = unwrap(await request(Command.mediaCreateTransport, { direction }));
+    this.assertOpen();
+    const { transportId } = remote;
+    const options: types.TransportOptions = {
+      id: transportId,
+      iceParameters: remote.iceParameters as types.IceParameters,
+      iceCandidates: remote.iceCandidates as types.IceCandidate[],
+      dtlsParameters: remote.dtlsParameters as types.DtlsParameters,
+    };
+    const transport = direction === 'send' ? device.createSendTransport(options) : device.createRecvTransport(options);
+    this.#transports.push(transport);
+
+    transport.on('connect', ({ dtlsParameters }, callback, errback) => {
+      request(Command.mediaConnectTransport, { transportId, dtlsParameters })
+        .then(unwrap)
+        .then(() => callback(), errback);
+    });
+    if (direction === 'send') {
+      transport.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
+        const { source } = appData;
+        if (!isMediaSource(source)) {
+          errback(new Error('a producer needs appData.source'));
+          return;
+        }
+        request(Command.mediaProduce, { transportId, kind, source, rtpParameters })
+          .then(unwrap)
+          .then(({ producerId }) => callback({ id: producerId }), errback);
+      });
+    }
+    transport.on('connectionstatechange', (state) => {
+      if (this.#closed) return;
+      if (this.#health.changed(transportId, state) === 'restart') void this.#restartIce(transport, transportId);
+    });
+    return transport;
+  }
+
+  async #restartIce(transport: types.Transport, transportId: MediaId): Promise<void> {
+    if (this.#closed || this.#restartingIce.has(transportId)) return;
+    this.#restartingIce.add(transportId);
+    try {
+      const { iceParameters } = unwrap(await this.#options.request(Command.mediaRestartIce, { transportId }));
+      if (this.#closed || transport.closed) return;
+      await transport.restartIce({ iceParameters: iceParameters as types.IceParameters });
+      this.#health.restarted(transportId, transport.connectionState);
+    } catch (error) {
+      if (!this.#closed) this.#options.onFailure?.(`ICE restart failed: ${messageOf(error)}`);
+    } finally {
+      this.#restartingIce.delete(transportId);
+    }
+  }
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
