@@ -2,7 +2,8 @@
 // HTTP-01 by Plenary's own plain listener. The account key and the certificate live in the data
 // directory, so a restart serves the kept certificate instead of asking the CA again.
 import { mkdir, readFile } from 'node:fs/promises';
-import { Agent } from 'node:https';
+import { get as httpGet } from 'node:http';
+import { Agent, get as httpsGet } from 'node:https';
 import { join } from 'node:path';
 import * as acme from 'acme-client';
 import type { Logger } from '../logger.ts';
@@ -36,6 +37,7 @@ interface AcmeSettings {
 
 export class AcmeCertificates {
   readonly #options: AcmeOptions;
+  readonly #agent: Agent | undefined;
   #served: ServedCertificate | undefined;
   #notBefore = 0;
   #attempt: Promise<ServedCertificate | undefined> | undefined;
@@ -44,7 +46,8 @@ export class AcmeCertificates {
     this.#options = options;
     // acme-client makes its requests through one module-wide axios instance: one ACME setup per process.
     const defaults = acme.axios.defaults as typeof acme.axios.defaults & { acmeSettings: AcmeSettings };
-    if (options.directoryCa) defaults.httpsAgent = new Agent({ ca: options.directoryCa });
+    this.#agent = options.directoryCa ? new Agent({ ca: options.directoryCa }) : undefined;
+    if (this.#agent) defaults.httpsAgent = this.#agent;
     if (options.patience) defaults.acmeSettings.retryMaxAttempts = options.patience.requestRetries;
   }
 
@@ -72,7 +75,7 @@ export class AcmeCertificates {
       return await this.#obtain();
     } catch (error) {
       throw new Error(
-        `PLENARY_DOMAIN=${this.#options.domain}: no certificate from ${this.#options.directoryUrl}: ${describe(error)}`,
+        `PLENARY_DOMAIN=${this.#options.domain}: no certificate from ${this.#options.directoryUrl}: ${await this.#explain(error)}`,
       );
     }
   }
@@ -84,13 +87,13 @@ export class AcmeCertificates {
     if (served && lifetimeLeft(served, now) >= RENEW_WHEN_LEFT) return Promise.resolve(undefined);
     if (now < this.#notBefore) return Promise.resolve(undefined);
     this.#attempt ??= this.#obtain()
-      .catch((error: unknown) => {
+      .catch(async (error: unknown) => {
         this.#notBefore = now + (this.#options.patience?.retryAfterFailureMs ?? RETRY_AFTER_FAILURE_MS);
         this.#options.logger.error(
           {
             domain: this.#options.domain,
             directory: this.#options.directoryUrl,
-            err: describe(error),
+            err: await this.#explain(error),
             validTo: served?.leaf.validTo,
             retryAt: new Date(this.#notBefore).toISOString(),
           },
@@ -137,6 +140,26 @@ export class AcmeCertificates {
       'ACME certificate obtained',
     );
     return served;
+  }
+
+  /**
+   * acme-client loses the cause of a request that got no answer at all (it reports a TypeError of
+   * its own), so a failure is explained by asking the directory once: unreachable, or what the CA said.
+   */
+  async #explain(error: unknown): Promise<string> {
+    const url = this.#options.directoryUrl;
+    const unreachable = await new Promise<string | undefined>((resolve) => {
+      const request = url.startsWith('https:')
+        ? httpsGet(url, this.#agent ? { agent: this.#agent } : {})
+        : httpGet(url);
+      request.setTimeout(10_000, () => request.destroy(new Error('no answer within 10 s')));
+      request.once('response', (response) => {
+        response.resume();
+        resolve(undefined);
+      });
+      request.once('error', (cause: NodeJS.ErrnoException) => resolve(cause.message));
+    });
+    return unreachable ? `the CA cannot be reached (${unreachable})` : describe(error);
   }
 
   async #readKept(): Promise<ServedCertificate | undefined> {
