@@ -110,15 +110,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const tls = tlsFromEnv(e, networkInterfaces());
   // https is for other machines: listen beyond loopback; a public certificate means the usual port.
   const reachable = tls.kind !== 'none';
-  // LAN mode's one command must also give media to the room: RTC on every interface, the LAN address in candidates.
+  // LAN mode's and PLENARY_DOMAIN's one command must also give media to other machines: RTC on every
+  // interface, with the LAN address (or the domain's: edge/domainAddress.ts) in ICE candidates.
   const lanAddress = tls.kind === 'lan' ? tls.address : undefined;
+  const rtcEverywhere = tls.kind === 'lan' || tls.kind === 'acme';
   return {
     port: e.PORT ?? (tls.kind === 'files' || tls.kind === 'acme' ? 443 : 3000),
     host: e.HOST ?? (reachable ? '0.0.0.0' : '127.0.0.1'),
     tls,
     media: {
       workerCount: e.PLENARY_WORKERS ?? cpus().length,
-      listenIp: e.PLENARY_RTC_LISTEN_IP ?? (lanAddress ? '0.0.0.0' : '127.0.0.1'),
+      listenIp: e.PLENARY_RTC_LISTEN_IP ?? (rtcEverywhere ? '0.0.0.0' : '127.0.0.1'),
       announcedIp: e.PLENARY_ANNOUNCED_IP ?? lanAddress,
       minPort: e.PLENARY_RTC_MIN_PORT,
       maxPort: e.PLENARY_RTC_MAX_PORT,

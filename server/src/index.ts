@@ -3,12 +3,17 @@ import { randomUUID } from 'node:crypto';
 import { inviteLink, type WorkshopId } from '@plenary/shared';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { announceDomainAddress } from './edge/domainAddress.ts';
 import { type Edge, startEdge } from './edge/edge.ts';
 import { createLogger } from './logger.ts';
 import { createInvites } from './realtime/handlers/workshop.ts';
 
-const config = loadConfig();
-const logger = createLogger(config.logLevel);
+const loaded = loadConfig();
+const logger = createLogger(loaded.logLevel);
+const config = await announceDomainAddress(loaded).catch((error: unknown) => {
+  logger.fatal({ err: error instanceof Error ? error.message : String(error) }, 'cannot announce media');
+  process.exit(1);
+});
 // Certificates are read, made or obtained before anything listens: a bad one stops the start here.
 const edge: Edge = await startEdge(config.tls, { dataDir: config.dataDir, host: config.host, logger }).catch(
   (error: unknown) => {
