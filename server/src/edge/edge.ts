@@ -103,6 +103,7 @@ export async function startEdge(tls: TlsConfig, deps: EdgeDeps): Promise<Edge> {
       );
       const secure = secureEdge(lan.served, { hsts: false, name: tls.address });
       secure.addNotes([
+        '',
         `  The certificate is Plenary's own. Its SHA-256 fingerprint:`,
         `    ${fingerprintOf(lan.served)}`,
         '  To trust it on a device, either:',
