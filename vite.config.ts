@@ -25,7 +25,7 @@ export default defineConfig({
           name: 'integration',
           sequence: { groupOrder: 1 },
           include: ['server/test/**/*.test.ts'],
-          exclude: ['server/test/reliability/**', 'server/test/cluster/**'],
+          exclude: ['server/test/reliability/**', 'server/test/cluster/**', 'server/test/edge/**'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },
@@ -65,6 +65,17 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Each spec drives real Chromium and a real SFU: one at a time on two cores.
           fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // https against a real ACME CA: Debian's pebble, started by the tests on loopback.
+          name: 'edge',
+          sequence: { groupOrder: 5 },
+          include: ['server/test/edge/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
     ],

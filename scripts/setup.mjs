@@ -4,8 +4,8 @@
 // Only Node built-ins here: this runs before any npm package is installed.
 //
 //   node scripts/setup.mjs              what `npm start` needs (packages, worker, client build)
-//   node scripts/setup.mjs --for-tests  also what tests need (Chromium; PostgreSQL and Redis, whose
-//                                       binaries the cluster tests start as throwaway servers)
+//   node scripts/setup.mjs --for-tests  also what tests need (Chromium; PostgreSQL, Redis and pebble,
+//                                       whose binaries the tests start as throwaway servers)
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -18,9 +18,9 @@ const workerPath = join(root, 'node_modules/mediasoup/worker/out/Release/mediaso
 const installStamp = join(root, 'node_modules/.plenary-install');
 const buildStamp = join(root, 'client/dist/.plenary-build');
 // Debian packages the test run needs beyond the worker's own (build-worker.sh installs those).
-// The cluster tests run their own PostgreSQL and Redis from these packages' binaries (nothing is
-// configured or started system-wide for them).
-const testDebs = ['chromium', 'fonts-liberation', 'fonts-noto-cjk', 'postgresql', 'redis-server'];
+// The cluster tests run their own PostgreSQL and Redis, and the edge tests their own ACME CA
+// (pebble), from these packages' binaries (nothing is configured or started system-wide for them).
+const testDebs = ['chromium', 'fonts-liberation', 'fonts-noto-cjk', 'postgresql', 'redis-server', 'pebble'];
 
 const say = (message) => process.stdout.write(`[setup] ${message}\n`);
 
@@ -129,7 +129,7 @@ async function ensureClientBuild() {
 
 async function ensureTestTools() {
   const missing = missingDebs(testDebs);
-  if (missing.length === 0) return say('test tools (chromium, postgresql, redis-server): present');
+  if (missing.length === 0) return say('test tools (chromium, postgresql, redis-server, pebble): present');
   await aptInstall(missing);
 }
 

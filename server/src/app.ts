@@ -1,4 +1,4 @@
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type Server as HttpServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import express from 'express';
@@ -52,6 +52,8 @@ export interface AppOptions {
   logger?: Logger;
   now?: () => number;
   store?: Store;
+  /** the server the app is served by (https: server/src/edge); plain http when left out */
+  createServer?: (handler: RequestListener) => HttpServer;
 }
 
 /** Builds the whole server from its config, with no globals, so tests can start several. */
@@ -73,7 +75,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logger,
   });
   const expressApp = express();
-  const httpServer = createServer(expressApp);
+  const httpServer = (options.createServer ?? createServer)(expressApp);
   const io = createIo(httpServer, config.allowedOrigins, redis?.adapter);
   const shared = redis !== undefined;
   let cluster: Cluster | null = null;

@@ -1,13 +1,15 @@
-import { cpus } from 'node:os';
+import { cpus, networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { type TlsConfig, tlsFromEnv } from './edge/tlsConfig.ts';
 import { DEFAULT_CONSUMERS_PER_WORKER } from './media/placement.ts';
 
 // Every setting comes from the environment; the defaults run Plenary on one machine with nothing else.
 const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('127.0.0.1'),
-  PLENARY_RTC_LISTEN_IP: z.string().default('127.0.0.1'),
+  // PORT and HOST default by TLS mode (see below); the others default here.
+  PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  HOST: z.string().optional(),
+  PLENARY_RTC_LISTEN_IP: z.string().optional(),
   PLENARY_ANNOUNCED_IP: z.string().optional(),
   PLENARY_RTC_MIN_PORT: z.coerce.number().int().min(1024).max(65535).default(40000),
   PLENARY_RTC_MAX_PORT: z.coerce.number().int().min(1024).max(65535).default(49999),
@@ -32,12 +34,27 @@ const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9_.-]{1,40}$/, 'letters, digits, _ . - (at most 40)')
     .default('plenary'),
   PLENARY_TOKEN_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  PLENARY_TLS_CERT: z.string().min(1).optional(),
+  PLENARY_TLS_KEY: z.string().min(1).optional(),
+  PLENARY_DOMAIN: z.string().min(1).optional(),
+  PLENARY_ACME_DIRECTORY: z.url({ protocol: /^https?$/, error: 'an https:// URL' }).optional(),
+  PLENARY_ACME_EMAIL: z.email().optional(),
+  PLENARY_ACME_CA: z.string().min(1).optional(),
+  PLENARY_HTTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  PLENARY_TLS_CHECK_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
+  PLENARY_LAN: z
+    .enum(['', '0', '1', 'false', 'true'], { error: '1 or true to serve https on the LAN' })
+    .default('')
+    .transform((value) => value === '1' || value === 'true'),
+  PLENARY_LAN_ADDRESS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export interface Config {
   port: number;
   host: string;
+  /** plain http (the default), or https and how its certificate comes */
+  tls: TlsConfig;
   media: {
     workerCount: number;
     /** the address mediasoup binds RTC ports on */
@@ -90,13 +107,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'invalid configuration: several nodes (PLENARY_REDIS_URL) must sign tokens alike: set the same PLENARY_TOKEN_SECRET on each',
     );
   }
+  const tls = tlsFromEnv(e, networkInterfaces());
+  // https is for other machines: listen beyond loopback; a public certificate means the usual port.
+  const reachable = tls.kind !== 'none';
+  // LAN mode's and PLENARY_DOMAIN's one command must also give media to other machines: RTC on every
+  // interface, with the LAN address (or the domain's: edge/domainAddress.ts) in ICE candidates.
+  const lanAddress = tls.kind === 'lan' ? tls.address : undefined;
+  const rtcEverywhere = tls.kind === 'lan' || tls.kind === 'acme';
   return {
-    port: e.PORT,
-    host: e.HOST,
+    port: e.PORT ?? (tls.kind === 'files' || tls.kind === 'acme' ? 443 : 3000),
+    host: e.HOST ?? (reachable ? '0.0.0.0' : '127.0.0.1'),
+    tls,
     media: {
       workerCount: e.PLENARY_WORKERS ?? cpus().length,
-      listenIp: e.PLENARY_RTC_LISTEN_IP,
-      announcedIp: e.PLENARY_ANNOUNCED_IP,
+      listenIp: e.PLENARY_RTC_LISTEN_IP ?? (rtcEverywhere ? '0.0.0.0' : '127.0.0.1'),
+      announcedIp: e.PLENARY_ANNOUNCED_IP ?? lanAddress,
       minPort: e.PLENARY_RTC_MIN_PORT,
       maxPort: e.PLENARY_RTC_MAX_PORT,
       consumersPerWorker: e.PLENARY_CONSUMERS_PER_WORKER,

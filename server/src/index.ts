@@ -3,15 +3,31 @@ import { randomUUID } from 'node:crypto';
 import { inviteLink, type WorkshopId } from '@plenary/shared';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { announceDomainAddress } from './edge/domainAddress.ts';
+import { type Edge, startEdge } from './edge/edge.ts';
 import { createLogger } from './logger.ts';
 import { createInvites } from './realtime/handlers/workshop.ts';
 
-const config = loadConfig();
-const logger = createLogger(config.logLevel);
-const app = await createApp(config, { logger });
+const loaded = loadConfig();
+const logger = createLogger(loaded.logLevel);
+const config = await announceDomainAddress(loaded).catch((error: unknown) => {
+  logger.fatal({ err: error instanceof Error ? error.message : String(error) }, 'cannot announce media');
+  process.exit(1);
+});
+// Certificates are read, made or obtained before anything listens: a bad one stops the start here.
+const edge: Edge = await startEdge(config.tls, { dataDir: config.dataDir, host: config.host, logger }).catch(
+  (error: unknown) => {
+    logger.fatal({ err: error instanceof Error ? error.message : String(error) }, 'cannot serve https');
+    process.exit(1);
+  },
+);
+const app = await createApp(config, { logger, createServer: edge.createServer });
 const address = await app.listen();
-const origin = `http://localhost:${address.port}`;
-logger.info({ url: `http://${address.address}:${address.port}/` }, 'Plenary is serving');
+const origin = edge.origin(address.port);
+logger.info(
+  { url: edge.scheme === 'http' ? `http://${address.address}:${address.port}/` : `${origin}/` },
+  'Plenary is serving',
+);
 
 // A first start has a workshop ready to try; later starts print links to the newest one. With
 // several nodes none makes one by itself: two starting together would make two.
@@ -36,7 +52,7 @@ if (newest) {
     `    delegate     ${inviteLink(origin, invites.delegate)}`,
   );
 }
-process.stdout.write([...lines, '', ''].join('\n'));
+process.stdout.write([...lines, ...edge.notes(), '', ''].join('\n'));
 
 let stopping = false;
 const stop = async (signal: NodeJS.Signals) => {
@@ -46,6 +62,7 @@ const stop = async (signal: NodeJS.Signals) => {
   const forced = setTimeout(() => process.exit(1), 5_000);
   forced.unref();
   await app.close();
+  await edge.close();
   process.exit(0);
 };
 process.on('SIGINT', stop);

@@ -32,7 +32,7 @@ const alive = (pid: number): boolean => {
  * A temporary directory for one engine, marked with the test process's pid. Directories left by
  * test runs that were killed (their engines died with them) are removed on the way.
  */
-function engineDir(kind: 'pg' | 'redis'): string {
+export function engineDir(kind: 'pg' | 'redis' | 'pebble'): string {
   const prefix = `plenary-${kind}-`;
   for (const entry of readdirSync(tmpdir())) {
     if (!entry.startsWith(prefix)) continue;
@@ -46,7 +46,7 @@ function engineDir(kind: 'pg' | 'redis'): string {
 }
 
 /** A port free right now on loopback (the engine binds it a moment later). */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -89,7 +89,7 @@ function runAs(): { uid: number; gid: number } | null {
 }
 
 /** `setpriv` wraps a program: the kernel sends it `signal` when we die; optionally another user. */
-function guarded(
+export function guarded(
   command: string,
   args: string[],
   signal: 'INT' | 'TERM',
@@ -105,14 +105,14 @@ function exited(child: ChildProcess): Promise<void> {
     : new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-async function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+export async function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   child.kill(signal);
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited(child);
   clearTimeout(timer);
 }
 
-async function waitFor(what: string, child: ChildProcess, log: () => string, ready: () => Promise<boolean>) {
+export async function waitFor(what: string, child: ChildProcess, log: () => string, ready: () => Promise<boolean>) {
   const deadline = Date.now() + 30_000;
   while (!(await ready())) {
     if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}: ${log()}`);
