@@ -16,7 +16,8 @@ export function registerWorkshopHandlers(ctx: RealtimeContext, socket: PlenarySo
     const { workshop, participantId } = await callerOf(ctx, socket);
     const result = await workshop.execute({ ...request, actor: participantId });
     if (!result.ok) throw new CommandError(result.error.code, result.error.message);
-    return { revision: result.state.revision };
+    const revision = result.state.revision;
+    return result.created ? { revision, created: result.created } : { revision };
   });
 
   onCommand(socket, ctx.logger, Command.workshopSnapshot, async () => {
