@@ -9,7 +9,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import type { WorkshopCommand } from '../domain/commands.ts';
 import { exec, fac, pid, register, SYSTEM, workshopWith } from '../domain/testkit.ts';
-import { viewFor } from '../domain/view.ts';
+import { snapshotFor } from './snapshot.ts';
 import { type BroadcastPlan, planBroadcast } from './workshopBroadcast.ts';
 
 const people = [
@@ -26,14 +26,8 @@ function delivered(plan: BroadcastPlan, after: WorkshopState, id: ParticipantId)
   return isChair(after.participants[id]?.role ?? 'observer') ? plan.chairs : plan.public;
 }
 
-/** The live view the join answer and snapshots give (see snapshot.ts). */
-function liveView(state: WorkshopState, id: ParticipantId): WorkshopView {
-  const { attendance: _attendance, ...view } = viewFor(state, id);
-  return view;
-}
-
-/** `seq` mints the server's ids; clients never read it, and no change carries it. */
-const comparable = ({ seq: _seq, ...view }: WorkshopView) => view;
+/** The live view the join answer and snapshots give. */
+const liveView = (state: WorkshopState, id: ParticipantId): WorkshopView => snapshotFor(state, id).workshop;
 
 const roomsOf = (state: WorkshopState) => state.breakouts.sets[0]?.rooms.map((room) => room.id) ?? [];
 const setOf = (state: WorkshopState) => state.breakouts.sets[0]?.id ?? '';
@@ -209,7 +203,7 @@ describe('planBroadcast', () => {
       const plan = planBroadcast(state, after);
       for (const id of viewers) {
         const next = applyChangeToView(views.get(id) as WorkshopView, delivered(plan, after, id));
-        expect(next && comparable(next), `${id} after ${command.type}`).toEqual(comparable(liveView(after, id)));
+        expect(next, `${id} after ${command.type}`).toEqual(liveView(after, id));
         views.set(id, next as WorkshopView);
       }
       state = after;
