@@ -2,9 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import { inviteLink, type WorkshopId } from '@plenary/shared';
 import { createApp } from './app.ts';
+import { createInvites } from './auth/invites.ts';
 import { loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
-import { createInvites } from './realtime/handlers/workshop.ts';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
