@@ -3,6 +3,7 @@
 import type {
   CreateWorkshopRequest,
   CsvPreview,
+  ModerationAction,
   ParticipantId,
   Role,
   WorkshopCommandAnswer,
@@ -18,7 +19,6 @@ import { createSocket } from '../net/socket.ts';
 import { appStore } from '../stores/appStore.ts';
 import { type NoticeTopic, withNotice, withoutNotice } from '../stores/slices/notices.ts';
 import type { PanelTab } from '../stores/slices/ui.ts';
-import type { ModerationAction } from './chairMedia.ts';
 import { Credentials } from './credentials.ts';
 import { Entry, type Profile } from './entry.ts';
 import { navigate, startRouting } from './navigation.ts';

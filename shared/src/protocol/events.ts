@@ -178,7 +178,7 @@ export interface FactPayloads {
   /** the room's media moved to a new router: drop every transport and rebuild against these capabilities */
   [Fact.mediaReconnectRequired]: { reason: string; routerRtpCapabilities: WireObject };
   [Fact.activeSpeakerChanged]: { participantId: ParticipantId };
-  [Fact.moderated]: { action: 'mute' | 'stopCamera' | 'stopShare'; by: ParticipantId };
+  [Fact.moderated]: { action: media.ModerationAction; by: ParticipantId };
   [Fact.notesUpdated]: { roomId: RoomId; update: Binary };
   [Fact.notesAwarenessUpdated]: { roomId: RoomId; update: Binary };
 }
