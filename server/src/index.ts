@@ -2,11 +2,11 @@
 import { randomUUID } from 'node:crypto';
 import { inviteLink, type WorkshopId } from '@plenary/shared';
 import { createApp } from './app.ts';
+import { createInvites } from './auth/invites.ts';
 import { loadConfig } from './config.ts';
 import { announceDomainAddress } from './edge/domainAddress.ts';
 import { type Edge, startEdge } from './edge/edge.ts';
 import { createLogger } from './logger.ts';
-import { createInvites } from './realtime/handlers/workshop.ts';
 
 const loaded = loadConfig();
 const logger = createLogger(loaded.logLevel);

@@ -155,6 +155,32 @@ describe('a workshop of 70 delegates from 20 administrations', () => {
   });
 });
 
+describe('commands that create something', () => {
+  it('answer with the id of what they created, never to be looked up by name', async () => {
+    const chair = await arrive(invites.facilitator, 'Resource person', 'Secretariat');
+    const send = async (payload: Parameters<typeof command>[1]) => {
+      const answer = await request(chair.client, Command.workshopCommand, payload);
+      if (!answer.ok) throw new Error(`${payload.type} refused: ${answer.error.message}`);
+      return answer.data;
+    };
+    const day = await send({ type: 'agenda.addDay', date: '2025-03-10', title: 'Day 1' });
+    expect('created' in day && day.created.id).toBe((await state()).days[0]?.id);
+
+    const text = 'Adopt the draft conclusions';
+    const first = await send({ type: 'proposal.put', text });
+    const second = await send({ type: 'proposal.put', text });
+    const proposals = (await state()).proposals;
+    expect(proposals.map((proposal) => proposal.text)).toEqual([text, text]);
+    expect([first, second]).toEqual([
+      { revision: first.revision, created: { id: proposals[0]?.id } },
+      { revision: first.revision + 1, created: { id: proposals[1]?.id } },
+    ]);
+
+    // A command that creates nothing answers with its revision only.
+    expect(await send({ type: 'queue.clear' })).toEqual({ revision: first.revision + 2 });
+  });
+});
+
 describe('coming back', () => {
   it('returns a participant to the same role, room and queue place with their token', async () => {
     const chair = await arrive(invites.facilitator, 'Chair', 'Secretariat');

@@ -1,15 +1,12 @@
 // What chairs do to the room's media beyond their own: moderate someone, speak into every
 // breakout room. Plain requests; the server does the work and the room hears of it as facts.
 // And the other side: a chair moderated us, and this tab follows.
-import { Command, type ParticipantId } from '@plenary/shared';
+import { Command, type ModerationAction, type ParticipantId } from '@plenary/shared';
 import { assertNever } from '../lib/assertNever.ts';
 import type { Requester } from '../net/request.ts';
 import type { AppStore } from '../stores/state.ts';
-import type { ModerationAction } from './localSources.ts';
 import { attempt, type MediaContext } from './mediaContext.ts';
 import type { MediaStatus } from './mediaStatus.ts';
-
-export type { ModerationAction };
 
 /** Mutes someone, or stops their camera or screen share; a refusal is shown. */
 export async function moderate(

@@ -2,7 +2,7 @@
 // wants, the capture held for it, and what is actually happening. Pure: (sources, event) -> sources.
 // `SourceKeeper` applies these events, stops the captures a record lets go of, and shows the
 // statuses in the store; nothing else keeps "the microphone is muted".
-import type { MediaSource } from '@plenary/shared';
+import type { MediaSource, ModerationAction } from '@plenary/shared';
 import { assertNever } from '../lib/assertNever.ts';
 import type { LocalSourceStatus } from '../stores/slices/localMedia.ts';
 
@@ -20,9 +20,6 @@ export interface SourceRecord<Track> {
 }
 
 export type LocalSources<Track> = Readonly<Record<MediaSource, Readonly<SourceRecord<Track>>>>;
-
-/** What a chair can do to our media. */
-export type ModerationAction = 'mute' | 'stopCamera' | 'stopShare';
 
 export type SourceEvent<Track> =
   /** Media is being built in a room: a wanted mic and camera start (sent only if `sends`). */

@@ -17,12 +17,12 @@
 //   the same path in the same room: close, build again, send the same captures and the same share,
 //   keeping what the person chose (muted stays muted, a camera turned off stays off).
 // - In the lobby nothing is sent: every capture is let go.
-import { Fact, type MediaId, type ParticipantId, type WireObject } from '@plenary/shared';
+import { Fact, type MediaId, type ModerationAction, type ParticipantId, type WireObject } from '@plenary/shared';
 import { assertNever } from '../lib/assertNever.ts';
 import type { MediaFactEvent } from '../net/facts.ts';
 import { withoutProducer } from '../stores/slices/publications.ts';
 import type { AppState } from '../stores/state.ts';
-import { type ModerationAction, moderate, obeyModeration, speakToAllRooms } from './chairMedia.ts';
+import { moderate, obeyModeration, speakToAllRooms } from './chairMedia.ts';
 import { applyChosenDevices } from './deviceSwitch.ts';
 import type { LocalSource } from './localMedia.ts';
 import type { MediaContext, MediaControllerDeps } from './mediaContext.ts';

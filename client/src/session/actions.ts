@@ -1,9 +1,16 @@
 // What the UI can do, as plain functions: components import these instead of reaching for the
 // socket or mediasoup. They act on the one current session, if any.
-import type { CreateWorkshopRequest, CsvPreview, ParticipantId, Role, WorkshopId } from '@plenary/shared';
+import type {
+  CreateWorkshopRequest,
+  CsvPreview,
+  ModerationAction,
+  ParticipantId,
+  Role,
+  WorkshopCommandAnswer,
+  WorkshopId,
+} from '@plenary/shared';
 import type { Message } from '../i18n/message.ts';
 import { browserStorage } from '../lib/storage.ts';
-import type { ModerationAction } from '../media/chairMedia.ts';
 import type { LocalSource } from '../media/localMedia.ts';
 import { trackRegistry } from '../media/tracks.ts';
 import { createWorkshop } from '../net/http.ts';
@@ -100,8 +107,11 @@ export async function act(command: WorkshopCommand): Promise<boolean> {
   return reply.ok;
 }
 
-/** A workshop action whose refusal the caller explains in place (the assignment board): no alert. */
-export async function send(command: WorkshopCommand): Promise<Reply<{ revision: number }>> {
+/**
+ * A workshop action whose refusal the caller explains in place (the assignment board): no alert.
+ * The answer of a command that creates something names it (`created.id`): no need to look for it.
+ */
+export async function send(command: WorkshopCommand): Promise<Reply<WorkshopCommandAnswer>> {
   return (await entry.session?.command(command)) ?? notJoined;
 }
 

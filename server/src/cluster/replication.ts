@@ -1,7 +1,8 @@
 import type { WorkshopState } from '@plenary/shared';
-import type { DomainEvent } from '../domain/events.ts';
+import { movesBetween } from '../domain/location.ts';
 import { assignAudience, followMove } from '../realtime/roomSync.ts';
 import { participantKey, type RealtimeContext } from '../realtime/types.ts';
+import { roleChanges } from '../realtime/workshopBroadcast.ts';
 import type { Workshop } from '../sessions/workshopRegistry.ts';
 import type { Change } from '../sessions/workshopSession.ts';
 
@@ -14,7 +15,7 @@ import type { Change } from '../sessions/workshopSession.ts';
 export function followReplicatedChange(
   ctx: RealtimeContext,
   workshop: Workshop,
-  { after, events, entry }: Change<WorkshopState, DomainEvent>,
+  { before, after, entry }: Change<WorkshopState>,
 ): void {
   if (entry === null) {
     // Jumped to a newer snapshot: the events in between are unknown, so everyone here is re-placed
@@ -27,17 +28,12 @@ export function followReplicatedChange(
   }
   const socketOf = (participantId: string) =>
     ctx.presence.socketOf(participantKey(workshop.id, participantId as never));
-  for (const event of events) {
-    if (event.type === 'participant.roleChanged') {
-      const socket = socketOf(event.participantId);
-      if (socket) assignAudience(socket, after);
-    }
+  for (const participantId of roleChanges(before, after)) {
+    const socket = socketOf(participantId);
+    if (socket) assignAudience(socket, after);
   }
-  for (const event of events) {
-    if (event.type !== 'participants.moved') continue;
-    for (const move of event.moves) {
-      const socket = socketOf(move.participantId);
-      if (socket) followMove(ctx, socket, workshop.id);
-    }
+  for (const move of movesBetween(before, after)) {
+    const socket = socketOf(move.participantId);
+    if (socket) followMove(ctx, socket, workshop.id);
   }
 }

@@ -1,12 +1,15 @@
 import { openBreakouts } from './breakoutSession.ts';
 import type { CommandOf } from './commands.ts';
-import type { DomainEvent } from './events.ts';
 import type { AgendaItem, Day, WorkshopState } from './model.ts';
 import { MAX_AGENDA_ITEMS_PER_DAY } from './model.ts';
-import { accept, assertNever, type Context, type Result, reject } from './result.ts';
+import type { Registrations } from './registration.ts';
+import { accept, acceptCreated, type Creation, type Rejection, type Result, reject } from './result.ts';
+import { CHAIRS } from './roles.ts';
 import { findSet, mintId } from './state.ts';
 
-export type AgendaCommand = CommandOf<
+export const MAX_DAYS = 31;
+
+type AgendaCommandType =
   | 'agenda.addDay'
   | 'agenda.removeDay'
   | 'agenda.addItem'
@@ -14,53 +17,47 @@ export type AgendaCommand = CommandOf<
   | 'agenda.removeItem'
   | 'agenda.reorderItems'
   | 'agenda.startItem'
-  | 'agenda.stopItem'
->;
+  | 'agenda.stopItem';
 
-export const MAX_DAYS = 31;
+export const agendaCommands: Registrations<AgendaCommandType> = {
+  'agenda.addDay': { roles: CHAIRS, decide: addDay },
+  'agenda.removeDay': { roles: CHAIRS, decide: removeDay },
+  'agenda.addItem': { roles: CHAIRS, decide: addItem },
+  'agenda.updateItem': { roles: CHAIRS, decide: updateItem },
+  'agenda.removeItem': { roles: CHAIRS, decide: removeItem },
+  'agenda.reorderItems': { roles: CHAIRS, decide: reorder },
+  'agenda.startItem': { roles: CHAIRS, decide: (state, command, ctx) => startItem(state, command.itemId, ctx.now) },
+  'agenda.stopItem': { roles: CHAIRS, decide: stopItem },
+};
 
-export function decideAgenda(state: WorkshopState, command: AgendaCommand, ctx: Context): Result {
-  switch (command.type) {
-    case 'agenda.addDay': {
-      if (state.days.length >= MAX_DAYS) return reject('conflict', 'too many days');
-      if (state.days.some((d) => d.date === command.date))
-        return reject('conflict', `${command.date} is already a day`);
-      const minted = mintId(state, 'day');
-      const day: Day = { id: minted.id, date: command.date, title: command.title };
-      // Days stay in date order.
-      const days = [...state.days, day].sort((a, b) => a.date.localeCompare(b.date));
-      return changed({ ...minted.state, days });
-    }
-    case 'agenda.removeDay':
-      if (!state.days.some((d) => d.id === command.dayId)) return reject('not_found', 'no such day');
-      if (state.agenda.some((i) => i.dayId === command.dayId)) return reject('conflict', 'the day still has items');
-      return changed({ ...state, days: state.days.filter((d) => d.id !== command.dayId) });
-    case 'agenda.addItem':
-      return addItem(state, command);
-    case 'agenda.updateItem':
-      return updateItem(state, command);
-    case 'agenda.removeItem':
-      if (!state.agenda.some((i) => i.id === command.itemId)) return reject('not_found', 'no such agenda item');
-      if (state.currentItem?.itemId === command.itemId) return reject('conflict', 'the item is running; stop it first');
-      return changed({ ...state, agenda: state.agenda.filter((i) => i.id !== command.itemId) });
-    case 'agenda.reorderItems':
-      return reorder(state, command);
-    case 'agenda.startItem':
-      return startItem(state, command.itemId, ctx.now);
-    case 'agenda.stopItem': {
-      const current = state.currentItem;
-      if (!current) return reject('conflict', 'no agenda item is running');
-      return accept({ ...state, currentItem: null }, [{ type: 'agenda.itemStopped', itemId: current.itemId }]);
-    }
-    default:
-      return assertNever(command);
-  }
+function addDay(state: WorkshopState, command: CommandOf<'agenda.addDay'>): Creation {
+  if (state.days.length >= MAX_DAYS) return reject('conflict', 'too many days');
+  if (state.days.some((d) => d.date === command.date)) return reject('conflict', `${command.date} is already a day`);
+  const minted = mintId(state, 'day');
+  const day: Day = { id: minted.id, date: command.date, title: command.title };
+  // Days stay in date order.
+  const days = [...state.days, day].sort((a, b) => a.date.localeCompare(b.date));
+  return acceptCreated({ ...minted.state, days }, day.id);
 }
 
-const changed = (state: WorkshopState): Result =>
-  accept(state, [{ type: 'agenda.changed', days: state.days, items: state.agenda }]);
+function removeDay(state: WorkshopState, command: CommandOf<'agenda.removeDay'>): Result {
+  if (!state.days.some((d) => d.id === command.dayId)) return reject('not_found', 'no such day');
+  if (state.agenda.some((i) => i.dayId === command.dayId)) return reject('conflict', 'the day still has items');
+  return accept({ ...state, days: state.days.filter((d) => d.id !== command.dayId) });
+}
 
-function checkReferences(state: WorkshopState, item: AgendaItem): Result | null {
+function removeItem(state: WorkshopState, command: CommandOf<'agenda.removeItem'>): Result {
+  if (!state.agenda.some((i) => i.id === command.itemId)) return reject('not_found', 'no such agenda item');
+  if (state.currentItem?.itemId === command.itemId) return reject('conflict', 'the item is running; stop it first');
+  return accept({ ...state, agenda: state.agenda.filter((i) => i.id !== command.itemId) });
+}
+
+function stopItem(state: WorkshopState): Result {
+  if (!state.currentItem) return reject('conflict', 'no agenda item is running');
+  return accept({ ...state, currentItem: null });
+}
+
+function checkReferences(state: WorkshopState, item: AgendaItem): Rejection | null {
   if (!state.days.some((d) => d.id === item.dayId)) return reject('not_found', 'no such day');
   if (item.breakoutSetId !== null) {
     if (item.kind !== 'breakout') return reject('invalid_payload', 'only a breakout item opens a breakout set');
@@ -69,7 +66,7 @@ function checkReferences(state: WorkshopState, item: AgendaItem): Result | null 
   return null;
 }
 
-function addItem(state: WorkshopState, command: CommandOf<'agenda.addItem'>): Result {
+function addItem(state: WorkshopState, command: CommandOf<'agenda.addItem'>): Creation {
   if (state.agenda.filter((i) => i.dayId === command.dayId).length >= MAX_AGENDA_ITEMS_PER_DAY) {
     return reject('conflict', 'too many items on this day');
   }
@@ -86,7 +83,7 @@ function addItem(state: WorkshopState, command: CommandOf<'agenda.addItem'>): Re
   };
   const invalid = checkReferences(state, item);
   if (invalid) return invalid;
-  return changed({ ...minted.state, agenda: [...minted.state.agenda, item] });
+  return acceptCreated({ ...minted.state, agenda: [...minted.state.agenda, item] }, item.id);
 }
 
 function updateItem(state: WorkshopState, command: CommandOf<'agenda.updateItem'>): Result {
@@ -114,7 +111,7 @@ function updateItem(state: WorkshopState, command: CommandOf<'agenda.updateItem'
   const agenda = movedDay
     ? [...state.agenda.filter((i) => i.id !== item.id), item]
     : state.agenda.map((i) => (i.id === item.id ? item : i));
-  return changed({ ...state, agenda });
+  return accept({ ...state, agenda });
 }
 
 function reorder(state: WorkshopState, command: CommandOf<'agenda.reorderItems'>): Result {
@@ -133,7 +130,7 @@ function reorder(state: WorkshopState, command: CommandOf<'agenda.reorderItems'>
   // The day's items take the slots they held, in the new order; other days are untouched.
   let next = 0;
   const agenda = state.agenda.map((i) => (i.dayId === command.dayId ? (ordered[next++] as AgendaItem) : i));
-  return changed({ ...state, agenda });
+  return accept({ ...state, agenda });
 }
 
 /**
@@ -144,15 +141,11 @@ function startItem(state: WorkshopState, itemId: string, now: number): Result {
   const item = state.agenda.find((i) => i.id === itemId);
   if (!item) return reject('not_found', 'no such agenda item');
   if (state.currentItem?.itemId === itemId) return reject('conflict', 'the item is already running');
-  const events: DomainEvent[] = [];
   let next: WorkshopState = state;
   if (item.kind === 'breakout' && item.breakoutSetId !== null && state.breakouts.open?.setId !== item.breakoutSetId) {
     const opened = openBreakouts(state, item.breakoutSetId, item.durationMinutes * 60_000, now);
     if (!opened.ok) return opened;
     next = opened.state;
-    events.push(...opened.events);
   }
-  const previousItemId = state.currentItem?.itemId ?? null;
-  events.unshift({ type: 'agenda.itemStarted', itemId, startedAt: now, previousItemId });
-  return accept({ ...next, currentItem: { itemId, startedAt: now } }, events);
+  return accept({ ...next, currentItem: { itemId, startedAt: now } });
 }

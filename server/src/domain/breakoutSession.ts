@@ -3,13 +3,14 @@ import { isAutoAssignable, placeLateJoiner } from './assignment.ts';
 import { assignTo } from './breakouts.ts';
 import { appendMessage } from './chat.ts';
 import type { CommandOf } from './commands.ts';
-import type { DomainEvent } from './events.ts';
 import type { BreakoutSet, HelpRequest, OpenBreakout, WorkshopState } from './model.ts';
-import { accept, assertNever, type Context, type Result, reject } from './result.ts';
+import type { Registrations } from './registration.ts';
+import { accept, acceptCreated, type Context, type Creation, type Result, reject } from './result.ts';
+import { CHAIRS, DISCUSSANTS } from './roles.ts';
 import { findSet, mintId, openSetOf, participantList, without, withSet } from './state.ts';
 
 /** Running a set: open, timer, recall, close, and what happens in the rooms meanwhile. */
-export type BreakoutSessionCommand = CommandOf<
+type BreakoutSessionCommandType =
   | 'breakouts.open'
   | 'breakouts.extend'
   | 'breakouts.broadcast'
@@ -19,64 +20,122 @@ export type BreakoutSessionCommand = CommandOf<
   | 'breakouts.visit'
   | 'breakouts.move'
   | 'breakouts.recall'
-  | 'breakouts.close'
->;
+  | 'breakouts.close';
 
-export function decideBreakoutSession(state: WorkshopState, command: BreakoutSessionCommand, ctx: Context): Result {
-  if (command.type === 'breakouts.open') return openBreakouts(state, command.setId, command.durationMs, ctx.now);
-  const open = state.breakouts.open;
-  const set = openSetOf(state);
-  if (!open || !set) return reject('conflict', 'no breakout set is open');
-  switch (command.type) {
-    case 'breakouts.extend': {
-      // Extending also calls off a recall in progress.
-      const endsAt = Math.max(open.endsAt, ctx.now) + command.byMs;
-      return accept(withOpen(state, { ...open, endsAt, recallAt: null }), [
-        { type: 'breakouts.extended', setId: set.id, endsAt, previousEndsAt: open.endsAt },
-      ]);
-    }
-    case 'breakouts.broadcast':
-      return broadcast(state, set, command.text, ctx);
-    case 'breakouts.requestHelp':
-      return requestHelp(state, open, set, command.message ?? null, ctx);
-    case 'breakouts.acknowledgeHelp': {
-      const request = open.help.find((r) => r.id === command.requestId);
-      if (!request) return reject('not_found', 'no such help request');
-      if (request.acknowledgedBy !== null) return reject('conflict', 'already acknowledged');
-      const help = open.help.map((r) => (r.id === request.id ? { ...r, acknowledgedBy: ctx.actor } : r));
-      return withHelp(state, open, help);
-    }
-    case 'breakouts.resolveHelp': {
-      if (!open.help.some((r) => r.id === command.requestId)) return reject('not_found', 'no such help request');
-      return withHelp(
-        state,
-        open,
-        open.help.filter((r) => r.id !== command.requestId),
-      );
-    }
-    case 'breakouts.visit':
-      return visit(state, open, set, command.roomId, ctx.actor);
-    case 'breakouts.move': {
-      if (!state.participants[command.participantId]) return reject('not_found', 'no such participant');
-      if (!set.rooms.some((r) => r.id === command.roomId)) return reject('not_found', 'no such room in the open set');
-      if (set.assignments[command.participantId] === command.roomId) return reject('conflict', 'already in this room');
-      const moved = assignTo(set, command.participantId, command.roomId);
-      const next = withOpen(withSet(state, moved), {
-        ...open,
-        visitors: without(open.visitors, command.participantId),
-      });
-      return accept(next, [{ type: 'breakouts.setChanged', set: moved }]);
-    }
-    case 'breakouts.recall':
-      return recall(state, open, command.graceMs ?? state.settings.recallGraceMs, ctx);
-    case 'breakouts.close':
-      if (ctx.role === 'system' && (open.recallAt === null || ctx.now < open.recallAt)) {
-        return reject('conflict', 'the recall countdown has not ended');
-      }
-      return close(state, open);
-    default:
-      return assertNever(command);
+export const breakoutSessionCommands: Registrations<BreakoutSessionCommandType> = {
+  'breakouts.open': {
+    roles: CHAIRS,
+    decide: (state, command, ctx) => openBreakouts(state, command.setId, command.durationMs, ctx.now),
+  },
+  'breakouts.extend': { roles: CHAIRS, decide: whileOpen(extend) },
+  'breakouts.broadcast': {
+    roles: CHAIRS,
+    decide: whileOpen((state, _open, set, command, ctx) => broadcast(state, set, command.text, ctx)),
+  },
+  'breakouts.requestHelp': { roles: DISCUSSANTS, decide: requestHelp },
+  'breakouts.acknowledgeHelp': { roles: CHAIRS, decide: whileOpen(acknowledgeHelp) },
+  'breakouts.resolveHelp': { roles: CHAIRS, decide: whileOpen(resolveHelp) },
+  'breakouts.visit': {
+    roles: [...CHAIRS, 'observer'],
+    decide: whileOpen((state, open, set, command, ctx) => visit(state, open, set, command.roomId, ctx.actor)),
+  },
+  'breakouts.move': { roles: CHAIRS, decide: whileOpen(move) },
+  // The scheduler recalls when the timer runs out and closes when the grace countdown ends.
+  'breakouts.recall': {
+    roles: [...CHAIRS, 'system'],
+    decide: whileOpen((state, open, _set, command, ctx) =>
+      recall(state, open, command.graceMs ?? state.settings.recallGraceMs, ctx),
+    ),
+  },
+  'breakouts.close': { roles: [...CHAIRS, 'system'], decide: whileOpen(closeCommand) },
+};
+
+type OpenSetHandler<C> = (
+  state: WorkshopState,
+  open: OpenBreakout,
+  set: BreakoutSet,
+  command: C,
+  ctx: Context,
+) => Result;
+
+/** A command about the running set: refused when none is open. */
+function whileOpen<C>(handle: OpenSetHandler<C>): (state: WorkshopState, command: C, ctx: Context) => Result {
+  return (state, command, ctx) => {
+    const open = state.breakouts.open;
+    const set = openSetOf(state);
+    if (!open || !set) return noneOpen;
+    return handle(state, open, set, command, ctx);
+  };
+}
+
+const noneOpen = reject('conflict', 'no breakout set is open');
+
+function extend(
+  state: WorkshopState,
+  open: OpenBreakout,
+  _set: BreakoutSet,
+  command: CommandOf<'breakouts.extend'>,
+  ctx: Context,
+): Result {
+  // Extending also calls off a recall in progress.
+  const endsAt = Math.max(open.endsAt, ctx.now) + command.byMs;
+  return accept(withOpen(state, { ...open, endsAt, recallAt: null }));
+}
+
+function acknowledgeHelp(
+  state: WorkshopState,
+  open: OpenBreakout,
+  _set: BreakoutSet,
+  command: CommandOf<'breakouts.acknowledgeHelp'>,
+  ctx: Context,
+): Result {
+  const request = open.help.find((r) => r.id === command.requestId);
+  if (!request) return reject('not_found', 'no such help request');
+  if (request.acknowledgedBy !== null) return reject('conflict', 'already acknowledged');
+  const help = open.help.map((r) => (r.id === request.id ? { ...r, acknowledgedBy: ctx.actor } : r));
+  return accept(withHelp(state, open, help));
+}
+
+function resolveHelp(
+  state: WorkshopState,
+  open: OpenBreakout,
+  _set: BreakoutSet,
+  command: CommandOf<'breakouts.resolveHelp'>,
+): Result {
+  if (!open.help.some((r) => r.id === command.requestId)) return reject('not_found', 'no such help request');
+  return accept(
+    withHelp(
+      state,
+      open,
+      open.help.filter((r) => r.id !== command.requestId),
+    ),
+  );
+}
+
+function move(
+  state: WorkshopState,
+  open: OpenBreakout,
+  set: BreakoutSet,
+  command: CommandOf<'breakouts.move'>,
+): Result {
+  if (!state.participants[command.participantId]) return reject('not_found', 'no such participant');
+  if (!set.rooms.some((r) => r.id === command.roomId)) return reject('not_found', 'no such room in the open set');
+  if (set.assignments[command.participantId] === command.roomId) return reject('conflict', 'already in this room');
+  const moved = assignTo(set, command.participantId, command.roomId);
+  return accept(withOpen(withSet(state, moved), { ...open, visitors: without(open.visitors, command.participantId) }));
+}
+
+function closeCommand(
+  state: WorkshopState,
+  open: OpenBreakout,
+  _set: BreakoutSet,
+  _command: CommandOf<'breakouts.close'>,
+  ctx: Context,
+): Result {
+  if (ctx.role === 'system' && (open.recallAt === null || ctx.now < open.recallAt)) {
+    return reject('conflict', 'the recall countdown has not ended');
   }
+  return close(state);
 }
 
 const withOpen = (state: WorkshopState, open: OpenBreakout | null): WorkshopState => ({
@@ -90,7 +149,7 @@ export function openBreakouts(state: WorkshopState, setId: string, durationMs: n
   const set = findSet(state, setId);
   if (!set) return reject('not_found', 'no such breakout set');
   const open: OpenBreakout = { setId, openedAt: now, endsAt: now + durationMs, recallAt: null, visitors: {}, help: [] };
-  return accept(withOpen(state, open), [{ type: 'breakouts.opened', setId, endsAt: open.endsAt }]);
+  return accept(withOpen(state, open));
 }
 
 /**
@@ -98,9 +157,9 @@ export function openBreakouts(state: WorkshopState, setId: string, durationMs: n
  * room gets one by the set's rule, and keeps it. Run after every accepted command, so people who
  * connect, are admitted, or become delegates while the rooms are open all land somewhere.
  */
-export function placeLateJoiners(state: WorkshopState): { state: WorkshopState; events: DomainEvent[] } {
+export function placeLateJoiners(state: WorkshopState): WorkshopState {
   let set = openSetOf(state);
-  if (!set) return { state, events: [] };
+  if (!set) return state;
   let placed = false;
   for (const participant of participantList(state)) {
     if (!participant.connected || !participant.admitted || !isAutoAssignable(participant)) continue;
@@ -110,34 +169,24 @@ export function placeLateJoiners(state: WorkshopState): { state: WorkshopState; 
     set = assignTo(set, participant.id, roomId);
     placed = true;
   }
-  if (!placed) return { state, events: [] };
-  return { state: withSet(state, set), events: [{ type: 'breakouts.setChanged', set }] };
+  return placed ? withSet(state, set) : state;
 }
 
 function broadcast(state: WorkshopState, set: BreakoutSet, text: string, ctx: Context): Result {
   let next = state;
-  const events: DomainEvent[] = [];
   for (const room of set.rooms) {
-    const sent = appendMessage(next, { kind: 'room', roomId: room.id }, ctx.actor, text, 'broadcast', ctx.now);
-    next = sent.state;
-    events.push({ type: 'chat.messageSent', message: sent.message });
+    next = appendMessage(next, { kind: 'room', roomId: room.id }, ctx.actor, text, 'broadcast', ctx.now).state;
   }
-  return accept(next, events);
+  return accept(next);
 }
 
-function withHelp(state: WorkshopState, open: OpenBreakout, help: HelpRequest[]): Result {
-  return accept(withOpen(state, { ...open, help }), [
-    { type: 'breakouts.helpChanged', setId: open.setId, requests: help },
-  ]);
-}
+const withHelp = (state: WorkshopState, open: OpenBreakout, help: HelpRequest[]): WorkshopState =>
+  withOpen(state, { ...open, help });
 
-function requestHelp(
-  state: WorkshopState,
-  open: OpenBreakout,
-  set: BreakoutSet,
-  message: string | null,
-  ctx: Context,
-): Result {
+function requestHelp(state: WorkshopState, command: CommandOf<'breakouts.requestHelp'>, ctx: Context): Creation {
+  const open = state.breakouts.open;
+  const set = openSetOf(state);
+  if (!open || !set) return noneOpen;
   const roomId = set.assignments[ctx.actor];
   if (!roomId) return reject('conflict', 'you are not in a breakout room');
   if (open.help.some((r) => r.participantId === ctx.actor)) return reject('conflict', 'you already asked for help');
@@ -146,11 +195,11 @@ function requestHelp(
     id: minted.id,
     participantId: ctx.actor,
     roomId,
-    message,
+    message: command.message ?? null,
     requestedAt: ctx.now,
     acknowledgedBy: null,
   };
-  return withHelp(minted.state, open, [...open.help, request]);
+  return acceptCreated(withHelp(minted.state, open, [...open.help, request]), request.id);
 }
 
 function visit(
@@ -174,14 +223,12 @@ function recall(state: WorkshopState, open: OpenBreakout, graceMs: number, ctx: 
   if (open.recallAt !== null) return reject('conflict', 'the rooms are already being recalled');
   // The scheduler recalls when the timer runs out; a stale timer must not recall an extended set.
   if (ctx.role === 'system' && ctx.now < open.endsAt) return reject('conflict', 'the breakout timer has not run out');
-  if (graceMs === 0) return close(state, open);
+  if (graceMs === 0) return close(state);
   const recallAt = ctx.now + graceMs;
-  return accept(withOpen(state, { ...open, recallAt }), [
-    { type: 'breakouts.recallStarted', setId: open.setId, recallAt },
-  ]);
+  return accept(withOpen(state, { ...open, recallAt }));
 }
 
 /** Everyone back to the plenary. The set keeps its rooms, chat, assignments and rapporteurs. */
-function close(state: WorkshopState, open: OpenBreakout): Result {
-  return accept(withOpen(state, null), [{ type: 'breakouts.closed', setId: open.setId }]);
+function close(state: WorkshopState): Result {
+  return accept(withOpen(state, null));
 }

@@ -4,11 +4,13 @@ import type { CommandOf } from './commands.ts';
 import { previewCsvAssignment, summariseCsvErrors } from './csvAssignment.ts';
 import type { AssignmentMode, BreakoutRoom, BreakoutSet, WorkshopState } from './model.ts';
 import { seededRandom } from './random.ts';
-import { accept, assertNever, type Context, type Result, reject } from './result.ts';
+import type { Registrations } from './registration.ts';
+import { accept, acceptCreated, type Context, type Creation, type Result, reject } from './result.ts';
+import { CHAIRS, DISCUSSANTS } from './roles.ts';
 import { asRoomId, findSet, mintId, normalise, without, withSet } from './state.ts';
 
 /** Forming the groups of a set; running the set lives in `breakoutSession.ts`. */
-export type BreakoutSetCommand = CommandOf<
+type BreakoutSetCommandType =
   | 'breakouts.createSet'
   | 'breakouts.deleteSet'
   | 'breakouts.renameRoom'
@@ -17,61 +19,73 @@ export type BreakoutSetCommand = CommandOf<
   | 'breakouts.importCsv'
   | 'breakouts.configureSelfSelect'
   | 'breakouts.choose'
-  | 'breakouts.setRapporteur'
->;
+  | 'breakouts.setRapporteur';
 
 export const MAX_BREAKOUT_SETS = 50;
 
-export function decideBreakoutSet(state: WorkshopState, command: BreakoutSetCommand, ctx: Context): Result {
-  if (command.type === 'breakouts.createSet') return createSet(state, command);
-  const set = findSet(state, command.setId);
-  if (!set) return reject('not_found', 'no such breakout set');
-  switch (command.type) {
-    case 'breakouts.deleteSet':
-      return deleteSet(state, set);
-    case 'breakouts.renameRoom': {
-      const room = set.rooms.find((r) => r.id === command.roomId);
-      if (!room) return reject('not_found', 'no such room in this set');
-      if (set.rooms.some((r) => r.id !== room.id && normalise(r.name) === normalise(command.name))) {
-        return reject('conflict', `another room is called "${command.name}"`);
-      }
-      return changed(state, {
-        ...set,
-        rooms: set.rooms.map((r) => (r.id === room.id ? { ...r, name: command.name } : r)),
-      });
-    }
-    case 'breakouts.assign':
-      return assign(state, set, command);
-    case 'breakouts.autoAssign': {
-      const random = seededRandom(command.seed);
-      const roomIds = set.rooms.map((r) => r.id);
-      const people = assigneesOf(state);
-      const assignments =
-        command.strategy === 'balanced'
-          ? assignBalanced(people, roomIds, random)
-          : assignRandom(people, roomIds, random);
-      return changed(state, withAssignments(set, assignments, command.strategy));
-    }
-    case 'breakouts.importCsv': {
-      const preview = previewCsvAssignment(state, set, command.csv);
-      if (preview.errors.length > 0) return reject('invalid_payload', summariseCsvErrors(preview.errors));
-      return changed(state, withAssignments(set, preview.assignments, 'csv'));
-    }
-    case 'breakouts.configureSelfSelect':
-      return changed(state, { ...set, selfSelect: { allowed: command.allowed, maxPerRoom: command.maxPerRoom } });
-    case 'breakouts.choose':
-      return choose(state, set, command.roomId, ctx.actor);
-    case 'breakouts.setRapporteur':
-      return setRapporteur(state, set, command);
-    default:
-      return assertNever(command);
-  }
+export const breakoutSetCommands: Registrations<BreakoutSetCommandType> = {
+  'breakouts.createSet': { roles: CHAIRS, decide: createSet },
+  'breakouts.deleteSet': { roles: CHAIRS, decide: onSet((state, set) => deleteSet(state, set)) },
+  'breakouts.renameRoom': { roles: CHAIRS, decide: onSet(renameRoom) },
+  'breakouts.assign': { roles: CHAIRS, decide: onSet(assign) },
+  'breakouts.autoAssign': { roles: CHAIRS, decide: onSet(autoAssign) },
+  'breakouts.importCsv': { roles: CHAIRS, decide: onSet(importCsv) },
+  'breakouts.configureSelfSelect': {
+    roles: CHAIRS,
+    decide: onSet((state, set, command) =>
+      changed(state, { ...set, selfSelect: { allowed: command.allowed, maxPerRoom: command.maxPerRoom } }),
+    ),
+  },
+  'breakouts.choose': {
+    roles: DISCUSSANTS,
+    decide: onSet((state, set, command, ctx) => choose(state, set, command.roomId, ctx.actor)),
+  },
+  'breakouts.setRapporteur': { roles: CHAIRS, decide: onSet(setRapporteur) },
+};
+
+type SetCommand = CommandOf<Exclude<BreakoutSetCommandType, 'breakouts.createSet'>>;
+
+/** A command about one set: refused when the set does not exist. */
+function onSet<C extends SetCommand>(
+  handle: (state: WorkshopState, set: BreakoutSet, command: C, ctx: Context) => Result,
+): (state: WorkshopState, command: C, ctx: Context) => Result {
+  return (state, command, ctx) => {
+    const set = findSet(state, command.setId);
+    if (!set) return reject('not_found', 'no such breakout set');
+    return handle(state, set, command, ctx);
+  };
 }
 
-const changed = (state: WorkshopState, set: BreakoutSet): Result =>
-  accept(withSet(state, set), [{ type: 'breakouts.setChanged', set }]);
+function renameRoom(state: WorkshopState, set: BreakoutSet, command: CommandOf<'breakouts.renameRoom'>): Result {
+  const room = set.rooms.find((r) => r.id === command.roomId);
+  if (!room) return reject('not_found', 'no such room in this set');
+  if (set.rooms.some((r) => r.id !== room.id && normalise(r.name) === normalise(command.name))) {
+    return reject('conflict', `another room is called "${command.name}"`);
+  }
+  return changed(state, {
+    ...set,
+    rooms: set.rooms.map((r) => (r.id === room.id ? { ...r, name: command.name } : r)),
+  });
+}
 
-function createSet(state: WorkshopState, command: CommandOf<'breakouts.createSet'>): Result {
+function autoAssign(state: WorkshopState, set: BreakoutSet, command: CommandOf<'breakouts.autoAssign'>): Result {
+  const random = seededRandom(command.seed);
+  const roomIds = set.rooms.map((r) => r.id);
+  const people = assigneesOf(state);
+  const assignments =
+    command.strategy === 'balanced' ? assignBalanced(people, roomIds, random) : assignRandom(people, roomIds, random);
+  return changed(state, withAssignments(set, assignments, command.strategy));
+}
+
+function importCsv(state: WorkshopState, set: BreakoutSet, command: CommandOf<'breakouts.importCsv'>): Result {
+  const preview = previewCsvAssignment(state, set, command.csv);
+  if (preview.errors.length > 0) return reject('invalid_payload', summariseCsvErrors(preview.errors));
+  return changed(state, withAssignments(set, preview.assignments, 'csv'));
+}
+
+const changed = (state: WorkshopState, set: BreakoutSet): Result => accept(withSet(state, set));
+
+function createSet(state: WorkshopState, command: CommandOf<'breakouts.createSet'>): Creation {
   if (state.breakouts.sets.length >= MAX_BREAKOUT_SETS) return reject('conflict', 'too many breakout sets');
   const names = new Set(command.roomNames.map(normalise));
   if (names.size !== command.roomNames.length) return reject('invalid_payload', 'two rooms have the same name');
@@ -91,9 +105,7 @@ function createSet(state: WorkshopState, command: CommandOf<'breakouts.createSet
     selfSelect: { allowed: false, maxPerRoom: null },
   };
   const next = minted.state;
-  return accept({ ...next, breakouts: { ...next.breakouts, sets: [...next.breakouts.sets, set] } }, [
-    { type: 'breakouts.setChanged', set },
-  ]);
+  return acceptCreated({ ...next, breakouts: { ...next.breakouts, sets: [...next.breakouts.sets, set] } }, set.id);
 }
 
 function deleteSet(state: WorkshopState, set: BreakoutSet): Result {
@@ -104,7 +116,7 @@ function deleteSet(state: WorkshopState, set: BreakoutSet): Result {
     agenda,
     breakouts: { ...state.breakouts, sets: state.breakouts.sets.filter((s) => s.id !== set.id) },
   };
-  return accept(next, [{ type: 'breakouts.setDeleted', setId: set.id }]);
+  return accept(next);
 }
 
 /** New assignments; a rapporteur who no longer belongs to their room stops being its rapporteur. */

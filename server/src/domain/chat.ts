@@ -9,11 +9,16 @@ import {
   MAX_MESSAGES_PER_CHANNEL,
   type WorkshopState,
 } from './model.ts';
-import { accept, type Context, type Result, reject } from './result.ts';
-import { isChairRole } from './roles.ts';
+import type { Registrations } from './registration.ts';
+import { acceptCreated, type Context, type Creation, reject } from './result.ts';
+import { isChairRole, SPEAKERS } from './roles.ts';
 import { mintId } from './state.ts';
 
-export function decideChat(state: WorkshopState, command: CommandOf<'chat.send'>, ctx: Context): Result {
+export const chatCommands: Registrations<'chat.send'> = {
+  'chat.send': { roles: SPEAKERS, inLobby: true, decide: send },
+};
+
+function send(state: WorkshopState, command: CommandOf<'chat.send'>, ctx: Context): Creation {
   const { channel } = command;
   if (channel.kind === 'room') {
     if (!roomExists(state, channel.roomId)) return reject('not_found', 'no such room');
@@ -27,7 +32,7 @@ export function decideChat(state: WorkshopState, command: CommandOf<'chat.send'>
     }
   }
   const sent = appendMessage(state, channel, ctx.actor, command.text, 'message', ctx.now);
-  return accept(sent.state, [{ type: 'chat.messageSent', message: sent.message }]);
+  return acceptCreated(sent.state, sent.message.id);
 }
 
 const roomExists = (state: WorkshopState, roomId: RoomId): boolean =>

@@ -1,7 +1,13 @@
 import type { ParticipantId, RoomId } from '@plenary/shared';
-import type { Move } from './events.ts';
 import type { Whereabouts, WorkshopState } from './model.ts';
 import { openSetOf, participantList } from './state.ts';
+
+/** Someone whose whereabouts changed with a command: their socket follows them to the new room. */
+export interface Move {
+  participantId: ParticipantId;
+  from: Whereabouts;
+  to: Whereabouts;
+}
 
 const OFFLINE: Whereabouts = { location: { kind: 'offline' }, visiting: null };
 

@@ -78,8 +78,8 @@ describe('breakout outcomes', () => {
     expect(versions.map((version) => version.sections.challenges)).toEqual([['Funding'], ['Funding', 'Skills']]);
 
     const accepted = exec(state, { type: 'outcomes.accept', actor: fac, roomId: room });
+    expect(state.outcomes[room]?.status).toBe('submitted');
     expect(accepted.state.outcomes[room]).toMatchObject({ status: 'accepted', acceptedVersion: 2, acceptedBy: fac });
-    expect(accepted.events).toContainEqual({ type: 'outcomes.changed', roomId: room, status: 'accepted' });
   });
 
   it('lets only the room’s rapporteur or a chair keep its outcomes', () => {
@@ -110,7 +110,7 @@ describe('report-back', () => {
     state = next.state;
     expect(state.reportBack?.index).toBe(2);
     expect(state.queue.turn?.participantId).toBe(cai);
-    expect(next.events).toContainEqual({ type: 'reportBack.changed', roomId: rid(rooms[2] as string) });
+    expect(state.reportBack?.order[state.reportBack.index]).toBe(rid(rooms[2] as string));
     expect(state.queue.speeches.map((speech) => [speech.participantId, speech.endedAt - speech.startedAt])).toEqual([
       [ana, 4 * MINUTE],
     ]);

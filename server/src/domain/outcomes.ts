@@ -1,52 +1,62 @@
 import type { RoomId } from '@plenary/shared';
 import { isRapporteur } from './breakouts.ts';
 import type { CommandOf } from './commands.ts';
-import type { DomainEvent } from './events.ts';
 import { emptyOutcomeSections, type RoomOutcomes, type WorkshopState } from './model.ts';
 import { endTurn, startTurn } from './queue.ts';
-import { accept, assertNever, type Context, type Result, reject } from './result.ts';
-import { isChairRole } from './roles.ts';
+import type { Registrations } from './registration.ts';
+import { accept, type Context, type Result, reject } from './result.ts';
+import { CHAIRS, isChairRole, SPEAKERS } from './roles.ts';
 
-export type OutcomesCommand = CommandOf<
-  'outcomes.edit' | 'outcomes.submit' | 'outcomes.accept' | 'reportBack.start' | 'reportBack.next' | 'reportBack.stop'
->;
+type OutcomesCommandType =
+  | 'outcomes.edit'
+  | 'outcomes.submit'
+  | 'outcomes.accept'
+  | 'reportBack.start'
+  | 'reportBack.next'
+  | 'reportBack.stop';
 
 /**
  * A breakout group's findings, kept by its rapporteur (or a chair): a working copy edited section by
  * section, submitted as numbered versions that are never overwritten, one of them accepted by a
  * chair. Then report-back in plenary: each group of a set in turn, its rapporteur given the floor.
  */
-export function decideOutcomes(state: WorkshopState, command: OutcomesCommand, ctx: Context): Result {
-  switch (command.type) {
-    case 'outcomes.edit':
-    case 'outcomes.submit': {
-      const setId = setOfRoom(state, command.roomId);
-      if (!setId) return reject('not_found', 'no such breakout room');
-      if (!isChairRole(ctx.role) && !isRapporteur(state, ctx.actor, command.roomId)) {
-        return reject('forbidden', "only the room's rapporteur or a facilitator keeps its outcomes");
-      }
-      const current = state.outcomes[command.roomId] ?? blank(command.roomId, setId, ctx.now);
-      return command.type === 'outcomes.edit' ? edit(state, current, command, ctx) : submit(state, current, ctx);
-    }
-    case 'outcomes.accept': {
-      const current = state.outcomes[command.roomId];
-      if (!current?.versions.length) return reject('conflict', 'nothing has been submitted yet');
-      if (current.status !== 'submitted') return reject('conflict', 'accept the outcomes once they are submitted');
-      const acceptedVersion = current.versions.at(-1)?.version ?? null;
-      return saved(state, { ...current, status: 'accepted', acceptedVersion, acceptedBy: ctx.actor });
-    }
-    case 'reportBack.start':
-      return startReportBack(state, command, ctx.now);
-    case 'reportBack.next':
-      return nextGroup(state, ctx.now);
-    case 'reportBack.stop': {
+export const outcomesCommands: Registrations<OutcomesCommandType> = {
+  // Whether a discussant may keep a room's outcomes depends on being its rapporteur (see `keeping`).
+  'outcomes.edit': { roles: SPEAKERS, decide: keeping(edit) },
+  'outcomes.submit': { roles: SPEAKERS, decide: keeping(submit) },
+  'outcomes.accept': { roles: CHAIRS, decide: acceptOutcomes },
+  'reportBack.start': { roles: CHAIRS, decide: (state, command, ctx) => startReportBack(state, command, ctx.now) },
+  'reportBack.next': { roles: CHAIRS, decide: (state, _command, ctx) => nextGroup(state, ctx.now) },
+  'reportBack.stop': {
+    roles: CHAIRS,
+    decide: (state, _command, ctx) => {
       if (!state.reportBack) return reject('conflict', 'no report-back is running');
-      const ended = endTurn(state, ctx.now);
-      return accept({ ...ended.state, reportBack: null }, ended.events);
+      return accept({ ...endTurn(state, ctx.now), reportBack: null });
+    },
+  },
+};
+
+/** Editing or submitting a room's outcomes: its rapporteur's or a chair's, starting from a blank copy. */
+function keeping<C extends CommandOf<'outcomes.edit' | 'outcomes.submit'>>(
+  handle: (state: WorkshopState, current: RoomOutcomes, command: C, ctx: Context) => Result,
+): (state: WorkshopState, command: C, ctx: Context) => Result {
+  return (state, command, ctx) => {
+    const setId = setOfRoom(state, command.roomId);
+    if (!setId) return reject('not_found', 'no such breakout room');
+    if (!isChairRole(ctx.role) && !isRapporteur(state, ctx.actor, command.roomId)) {
+      return reject('forbidden', "only the room's rapporteur or a facilitator keeps its outcomes");
     }
-    default:
-      return assertNever(command);
-  }
+    const current = state.outcomes[command.roomId] ?? blank(command.roomId, setId, ctx.now);
+    return handle(state, current, command, ctx);
+  };
+}
+
+function acceptOutcomes(state: WorkshopState, command: CommandOf<'outcomes.accept'>, ctx: Context): Result {
+  const current = state.outcomes[command.roomId];
+  if (!current?.versions.length) return reject('conflict', 'nothing has been submitted yet');
+  if (current.status !== 'submitted') return reject('conflict', 'accept the outcomes once they are submitted');
+  const acceptedVersion = current.versions.at(-1)?.version ?? null;
+  return saved(state, { ...current, status: 'accepted', acceptedVersion, acceptedBy: ctx.actor });
 }
 
 const setOfRoom = (state: WorkshopState, roomId: RoomId): string | undefined =>
@@ -63,11 +73,8 @@ const blank = (roomId: RoomId, setId: string, now: number): RoomOutcomes => ({
   updatedAt: now,
 });
 
-function saved(state: WorkshopState, outcomes: RoomOutcomes): Result {
-  return accept({ ...state, outcomes: { ...state.outcomes, [outcomes.roomId]: outcomes } }, [
-    { type: 'outcomes.changed', roomId: outcomes.roomId, status: outcomes.status },
-  ]);
-}
+const saved = (state: WorkshopState, outcomes: RoomOutcomes): Result =>
+  accept({ ...state, outcomes: { ...state.outcomes, [outcomes.roomId]: outcomes } });
 
 function edit(state: WorkshopState, current: RoomOutcomes, command: CommandOf<'outcomes.edit'>, ctx: Context): Result {
   const items = command.items.filter((item) => item.length > 0);
@@ -80,7 +87,12 @@ function edit(state: WorkshopState, current: RoomOutcomes, command: CommandOf<'o
   });
 }
 
-function submit(state: WorkshopState, current: RoomOutcomes, ctx: Context): Result {
+function submit(
+  state: WorkshopState,
+  current: RoomOutcomes,
+  _command: CommandOf<'outcomes.submit'>,
+  ctx: Context,
+): Result {
   if (current.status !== 'draft') return reject('conflict', 'there are no changes since the last submission');
   const version = (current.versions.at(-1)?.version ?? 0) + 1;
   return saved(state, {
@@ -112,15 +124,14 @@ function nextGroup(state: WorkshopState, now: number): Result {
     const room = set?.rooms.find((candidate) => candidate.id === reportBack.order[index]);
     const rapporteurId = room?.rapporteurId;
     if (!room || !rapporteurId || !state.participants[rapporteurId]) continue;
-    const started = startTurn(
-      { ...state, reportBack: { ...reportBack, index } },
-      { id: `report-${room.id}`, participantId: rapporteurId, inRoomName: null, kind: 'new-point' },
-      reportBack.durationMs,
-      now,
+    return accept(
+      startTurn(
+        { ...state, reportBack: { ...reportBack, index } },
+        { id: `report-${room.id}`, participantId: rapporteurId, inRoomName: null, kind: 'new-point' },
+        reportBack.durationMs,
+        now,
+      ),
     );
-    const events: DomainEvent[] = [...started.events, { type: 'reportBack.changed', roomId: room.id }];
-    return accept(started.state, events);
   }
-  const ended = endTurn(state, now);
-  return accept({ ...ended.state, reportBack: null }, [...ended.events, { type: 'reportBack.changed', roomId: null }]);
+  return accept({ ...endTurn(state, now), reportBack: null });
 }

@@ -30,6 +30,15 @@ describe('consensus checks', () => {
     });
   });
 
+  it('answer with the id of what was put, different for the same text put twice', () => {
+    const text = 'Adopt the draft conclusions';
+    const first = exec(base, { type: 'proposal.put', actor: fac, text }, T0);
+    const second = exec(first.state, { type: 'proposal.put', actor: fac, text }, T0);
+    expect(first.created).toEqual({ id: first.state.proposals[0]?.id });
+    expect(second.created).toEqual({ id: second.state.proposals[1]?.id });
+    expect(second.created?.id).not.toBe(first.created?.id);
+  });
+
   it('take one answer per participant, never from observers or chairs', () => {
     let { state, proposalId } = put();
     state = run(state, { type: 'proposal.respond', actor: pid('ana'), proposalId, response: 'agree' });
@@ -53,13 +62,13 @@ describe('consensus checks', () => {
     state = run(state, { type: 'proposal.respond', actor: pid('ana'), proposalId, response: 'agree' });
     state = run(state, { type: 'proposal.respond', actor: pid('ben'), proposalId, response: 'abstain' });
     state = run(state, { type: 'proposal.respond', actor: pid('dev'), proposalId, response: 'agree' });
-    const { state: closed, events } = exec(state, { type: 'proposal.close', actor: fac, proposalId }, T0 + 60_000);
+    const closed = run(state, { type: 'proposal.close', actor: fac, proposalId }, T0 + 60_000);
     expect(closed.proposals[0]).toMatchObject({
       status: 'closed',
       closedAt: T0 + 60_000,
       result: { consensus: true, agree: 5, object: 0, abstain: 1, objectors: [] },
     });
-    expect(events).toEqual([{ type: 'proposal.changed', proposalId, status: 'closed' }]);
+    expect(closed.proposals.map((proposal) => [proposal.id, proposal.status])).toEqual([[proposalId, 'closed']]);
     expect(
       rejected(closed, { type: 'proposal.respond', actor: pid('cai'), proposalId, response: 'object' }).error.code,
     ).toBe('conflict');

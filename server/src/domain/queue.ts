@@ -1,12 +1,12 @@
 import type { ParticipantId } from '@plenary/shared';
 import type { CommandOf } from './commands.ts';
-import type { DomainEvent } from './events.ts';
 import type { QueueEntry, QueueEntryKind, QueueState, Speaker, Speech, Turn, WorkshopState } from './model.ts';
-import { accept, assertNever, type Context, type Result, reject } from './result.ts';
-import { isChairRole } from './roles.ts';
+import type { Registrations } from './registration.ts';
+import { accept, acceptCreated, assertNever, type Context, type Creation, type Result, reject } from './result.ts';
+import { CHAIRS, isChairRole, SPEAKERS, SYSTEM } from './roles.ts';
 import { mintId, normalise } from './state.ts';
 
-export type QueueCommand = CommandOf<
+type QueueCommandType =
   | 'queue.raiseHand'
   | 'queue.lowerHand'
   | 'queue.addInRoomPerson'
@@ -15,38 +15,24 @@ export type QueueCommand = CommandOf<
   | 'queue.remove'
   | 'queue.clear'
   | 'queue.endTurn'
-  | 'queue.turnTick'
->;
+  | 'queue.turnTick';
 
-export function decideQueue(state: WorkshopState, command: QueueCommand, ctx: Context): Result {
-  switch (command.type) {
-    case 'queue.raiseHand':
-      return enqueue(state, { participantId: ctx.actor, inRoomName: null }, command.kind, ctx.now);
-    case 'queue.lowerHand':
-      return lowerHand(state, command, ctx);
-    case 'queue.addInRoomPerson':
-      return addInRoomPerson(state, command, ctx);
-    case 'queue.giveFloor':
-      return giveFloor(state, command, ctx.now);
-    case 'queue.move':
-      return moveEntry(state, command);
-    case 'queue.remove': {
-      if (!state.queue.entries.some((e) => e.id === command.entryId)) return reject('not_found', 'no such entry');
-      return withEntries(
-        state,
-        state.queue.entries.filter((e) => e.id !== command.entryId),
-      );
-    }
-    case 'queue.clear':
-      return clear(state, ctx.now);
-    case 'queue.endTurn':
-      return endTurnCommand(state, ctx);
-    case 'queue.turnTick':
-      return turnTick(state, ctx.now);
-    default:
-      return assertNever(command);
-  }
-}
+export const queueCommands: Registrations<QueueCommandType> = {
+  'queue.raiseHand': {
+    roles: SPEAKERS,
+    decide: (state, command, ctx) =>
+      enqueue(state, { participantId: ctx.actor, inRoomName: null }, command.kind, ctx.now),
+  },
+  'queue.lowerHand': { roles: SPEAKERS, decide: lowerHand },
+  'queue.addInRoomPerson': { roles: [...CHAIRS, 'room-device'], decide: addInRoomPerson },
+  'queue.giveFloor': { roles: CHAIRS, decide: (state, command, ctx) => giveFloor(state, command, ctx.now) },
+  'queue.move': { roles: CHAIRS, decide: moveEntry },
+  'queue.remove': { roles: CHAIRS, decide: removeEntry },
+  'queue.clear': { roles: CHAIRS, decide: (state, _command, ctx) => clear(state, ctx.now) },
+  // The speaker may yield early; the scheduler ends a turn that ran out.
+  'queue.endTurn': { roles: [...SPEAKERS, 'system'], decide: (state, _command, ctx) => endTurnCommand(state, ctx) },
+  'queue.turnTick': { roles: SYSTEM, decide: (state, _command, ctx) => turnTick(state, ctx.now) },
+};
 
 const sameSpeaker = (a: Speaker, b: Speaker): boolean =>
   a.participantId === b.participantId && a.inRoomName === b.inRoomName;
@@ -87,7 +73,7 @@ export function insertionIndex(state: WorkshopState, speaker: Speaker, kind: Que
   return 0;
 }
 
-function enqueue(state: WorkshopState, speaker: Speaker, kind: QueueEntryKind, now: number): Result {
+function enqueue(state: WorkshopState, speaker: Speaker, kind: QueueEntryKind, now: number): Creation {
   if (state.queue.entries.some((e) => sameSpeaker(e, speaker))) {
     return reject('conflict', 'this person is already in the queue');
   }
@@ -96,11 +82,22 @@ function enqueue(state: WorkshopState, speaker: Speaker, kind: QueueEntryKind, n
   const entry: QueueEntry = { id: minted.id, ...speaker, kind, raisedAt: now };
   const entries = [...state.queue.entries];
   entries.splice(index, 0, entry);
-  return withEntries(minted.state, entries);
+  return acceptCreated(withEntries(minted.state, entries), entry.id);
 }
 
-function withEntries(state: WorkshopState, entries: QueueEntry[], events: DomainEvent[] = []): Result {
-  return accept({ ...state, queue: { ...state.queue, entries } }, [...events, { type: 'queue.changed', entries }]);
+const withEntries = (state: WorkshopState, entries: QueueEntry[]): WorkshopState => ({
+  ...state,
+  queue: { ...state.queue, entries },
+});
+
+function removeEntry(state: WorkshopState, command: CommandOf<'queue.remove'>): Result {
+  if (!state.queue.entries.some((e) => e.id === command.entryId)) return reject('not_found', 'no such entry');
+  return accept(
+    withEntries(
+      state,
+      state.queue.entries.filter((e) => e.id !== command.entryId),
+    ),
+  );
 }
 
 function lowerHand(state: WorkshopState, command: CommandOf<'queue.lowerHand'>, ctx: Context): Result {
@@ -112,13 +109,15 @@ function lowerHand(state: WorkshopState, command: CommandOf<'queue.lowerHand'>, 
   if (!entry) return reject('not_found', 'no such hand raised');
   // A room device owns the entries of the people listed under it.
   if (entry.participantId !== ctx.actor) return reject('forbidden', 'you can only lower your own hand');
-  return withEntries(
-    state,
-    entries.filter((e) => e.id !== entry.id),
+  return accept(
+    withEntries(
+      state,
+      entries.filter((e) => e.id !== entry.id),
+    ),
   );
 }
 
-function addInRoomPerson(state: WorkshopState, command: CommandOf<'queue.addInRoomPerson'>, ctx: Context): Result {
+function addInRoomPerson(state: WorkshopState, command: CommandOf<'queue.addInRoomPerson'>, ctx: Context): Creation {
   const device = state.participants[command.deviceId];
   if (device?.role !== 'room-device') return reject('not_found', 'no such room device');
   if (!isChairRole(ctx.role) && ctx.actor !== device.id) {
@@ -134,13 +133,13 @@ function moveEntry(state: WorkshopState, command: CommandOf<'queue.move'>): Resu
   if (!entry) return reject('not_found', 'no such entry');
   const entries = state.queue.entries.filter((e) => e.id !== entry.id);
   entries.splice(Math.min(command.position, entries.length), 0, entry);
-  return withEntries(state, entries);
+  return accept(withEntries(state, entries));
 }
 
 /** Ends the current turn, if any, and records its speaking time. */
-export function endTurn(state: WorkshopState, now: number): { state: WorkshopState; events: DomainEvent[] } {
+export function endTurn(state: WorkshopState, now: number): WorkshopState {
   const turn = state.queue.turn;
-  if (!turn) return { state, events: [] };
+  if (!turn) return state;
   const speech: Speech = {
     participantId: turn.participantId,
     inRoomName: turn.inRoomName,
@@ -149,10 +148,7 @@ export function endTurn(state: WorkshopState, now: number): { state: WorkshopSta
     startedAt: turn.startedAt,
     endedAt: Math.max(now, turn.startedAt),
   };
-  return {
-    state: { ...state, queue: { ...state.queue, turn: null, speeches: [...state.queue.speeches, speech] } },
-    events: [{ type: 'queue.turnEnded', speech }],
-  };
+  return { ...state, queue: { ...state.queue, turn: null, speeches: [...state.queue.speeches, speech] } };
 }
 
 function giveFloor(state: WorkshopState, command: CommandOf<'queue.giveFloor'>, now: number): Result {
@@ -164,8 +160,7 @@ function giveFloor(state: WorkshopState, command: CommandOf<'queue.giveFloor'>, 
       : reject('not_found', 'no such entry');
   const durationMs = command.durationMs === undefined ? state.settings.turnDurationMs : command.durationMs;
   const remaining = entries.filter((e) => e.id !== entry.id);
-  const started = startTurn({ ...state, queue: { ...state.queue, entries: remaining } }, entry, durationMs, now);
-  return accept(started.state, [...started.events, { type: 'queue.changed', entries: remaining }]);
+  return accept(startTurn(withEntries(state, remaining), entry, durationMs, now));
 }
 
 /**
@@ -177,7 +172,7 @@ export function startTurn(
   speaker: Speaker & { id: string; kind: Turn['kind'] },
   durationMs: number | null,
   now: number,
-): { state: WorkshopState; events: DomainEvent[] } {
+): WorkshopState {
   const ended = endTurn(state, now);
   const warningMs = state.settings.turnWarningMs;
   const turn: Turn = {
@@ -191,15 +186,11 @@ export function startTurn(
     warnAt: durationMs !== null && warningMs > 0 && warningMs < durationMs ? now + durationMs - warningMs : null,
     warned: false,
   };
-  return {
-    state: { ...ended.state, queue: { ...ended.state.queue, turn } },
-    events: [...ended.events, { type: 'queue.floorGiven', turn }],
-  };
+  return { ...ended, queue: { ...ended.queue, turn } };
 }
 
 function clear(state: WorkshopState, now: number): Result {
-  const ended = endTurn(state, now);
-  return withEntries(ended.state, [], ended.events);
+  return accept(withEntries(endTurn(state, now), []));
 }
 
 /** When the current timed turn runs out, or null. */
@@ -216,8 +207,7 @@ function endTurnCommand(state: WorkshopState, ctx: Context): Result {
   } else if (!isChairRole(ctx.role) && turn.participantId !== ctx.actor) {
     return reject('forbidden', 'only the speaker or a chair can end the turn');
   }
-  const ended = endTurn(state, ctx.now);
-  return accept(ended.state, ended.events);
+  return accept(endTurn(state, ctx.now));
 }
 
 function turnTick(state: WorkshopState, now: number): Result {
@@ -226,7 +216,7 @@ function turnTick(state: WorkshopState, now: number): Result {
     return reject('conflict', 'no warning is due');
   }
   const warned: Turn = { ...turn, warned: true };
-  return accept({ ...state, queue: { ...state.queue, turn: warned } }, [{ type: 'queue.turnWarned', turn: warned }]);
+  return accept({ ...state, queue: { ...state.queue, turn: warned } });
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ParticipantId, RoomId } from '@plenary/shared';
 import { describe, expect, it } from 'vitest';
 import type { WorkshopCommand } from './commands.ts';
+import { isAllowed, LOBBY_COMMANDS, PERMISSIONS } from './commandTable.ts';
 import {
   type BreakoutSet,
   CLIENT_COMMAND_TYPES,
@@ -10,7 +11,7 @@ import {
   type WorkshopCommandType,
   type WorkshopState,
 } from './model.ts';
-import { ACTOR_ROLES, type ActorRole, isAllowed, LOBBY_COMMANDS, PERMISSIONS } from './roles.ts';
+import { ACTOR_ROLES, type ActorRole } from './roles.ts';
 import { deepFreeze, fac, MINUTE, pid, register, rejected, rid, run, SYSTEM, T0, workshopWith } from './testkit.ts';
 import { decide } from './workshop.ts';
 

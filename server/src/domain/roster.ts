@@ -1,39 +1,34 @@
 import type { CommandOf } from './commands.ts';
 import { SYSTEM_ACTOR } from './commands.ts';
-import type { DomainEvent } from './events.ts';
 import { isChair, type Participant, type WorkshopState } from './model.ts';
 import { removeSpeakerEntries } from './queue.ts';
-import { accept, assertNever, type Context, type Result, reject } from './result.ts';
-import { isChairRole } from './roles.ts';
+import type { Registrations } from './registration.ts';
+import { accept, type Context, type Result, reject } from './result.ts';
+import { CHAIRS, EVERYONE, isChairRole, SYSTEM } from './roles.ts';
 import { normalise, participantList, without, withParticipant } from './state.ts';
 
-export type RosterCommand = CommandOf<
+type RosterCommandType =
   | 'participant.register'
   | 'participant.updateProfile'
   | 'participant.setRole'
   | 'participant.setInRoomPeople'
   | 'participant.connected'
-  | 'participant.disconnected'
->;
+  | 'participant.disconnected';
 
-export function decideRoster(state: WorkshopState, command: RosterCommand, ctx: Context): Result {
-  switch (command.type) {
-    case 'participant.register':
-      return register(state, command, ctx);
-    case 'participant.updateProfile':
-      return updateProfile(state, command, ctx);
-    case 'participant.setRole':
-      return setRole(state, command);
-    case 'participant.setInRoomPeople':
-      return setInRoomPeople(state, command, ctx);
-    case 'participant.connected':
-      return setConnected(state, command.participantId, true);
-    case 'participant.disconnected':
-      return setConnected(state, command.participantId, false);
-    default:
-      return assertNever(command);
-  }
-}
+export const rosterCommands: Registrations<RosterCommandType> = {
+  'participant.register': { roles: SYSTEM, decide: register },
+  'participant.updateProfile': { roles: EVERYONE, inLobby: true, decide: updateProfile },
+  'participant.setRole': { roles: ['facilitator'], decide: setRole },
+  'participant.setInRoomPeople': { roles: [...CHAIRS, 'room-device'], decide: setInRoomPeople },
+  'participant.connected': {
+    roles: SYSTEM,
+    decide: (state, command) => setConnected(state, command.participantId, true),
+  },
+  'participant.disconnected': {
+    roles: SYSTEM,
+    decide: (state, command) => setConnected(state, command.participantId, false),
+  },
+};
 
 function register(state: WorkshopState, command: CommandOf<'participant.register'>, ctx: Context): Result {
   if (command.participantId === SYSTEM_ACTOR) return reject('invalid_payload', 'this id is reserved');
@@ -53,7 +48,7 @@ function register(state: WorkshopState, command: CommandOf<'participant.register
     registeredAt: ctx.now,
     inRoomPeople: [],
   };
-  return accept(withParticipant(state, participant), [{ type: 'participant.registered', participant }]);
+  return accept(withParticipant(state, participant));
 }
 
 function updateProfile(state: WorkshopState, command: CommandOf<'participant.updateProfile'>, ctx: Context): Result {
@@ -67,7 +62,7 @@ function updateProfile(state: WorkshopState, command: CommandOf<'participant.upd
     language: command.language ?? current.language,
     timeZone: command.timeZone ?? current.timeZone,
   };
-  return accept(withParticipant(state, participant), [{ type: 'participant.updated', participant }]);
+  return accept(withParticipant(state, participant));
 }
 
 function setRole(state: WorkshopState, command: CommandOf<'participant.setRole'>): Result {
@@ -83,19 +78,11 @@ function setRole(state: WorkshopState, command: CommandOf<'participant.setRole'>
     role: command.role,
     admitted: current.admitted || isChair(command.role),
   };
-  let next = withParticipant(state, participant);
-  const events: DomainEvent[] = [
-    { type: 'participant.roleChanged', participantId: participant.id, from: current.role, to: participant.role },
-  ];
-  if (participant.role === 'observer') {
-    // Observers listen and watch only: their hands go down.
-    const queue = removeSpeakerEntries(next.queue, participant.id, undefined);
-    if (queue !== next.queue) {
-      next = { ...next, queue };
-      events.push({ type: 'queue.changed', entries: queue.entries });
-    }
-  }
-  return accept(next, events);
+  const next = withParticipant(state, participant);
+  if (participant.role !== 'observer') return accept(next);
+  // Observers listen and watch only: their hands go down.
+  const queue = removeSpeakerEntries(next.queue, participant.id, undefined);
+  return accept(queue === next.queue ? next : { ...next, queue });
 }
 
 function setInRoomPeople(
@@ -116,15 +103,10 @@ function setInRoomPeople(
     seen.add(key);
   }
   const participant: Participant = { ...device, inRoomPeople: command.people };
-  let next = withParticipant(state, participant);
-  const events: DomainEvent[] = [{ type: 'participant.updated', participant }];
+  const next = withParticipant(state, participant);
   // People no longer in the room can no longer be waiting to speak.
   const queue = removeSpeakerEntries(next.queue, device.id, (name) => name !== null && !seen.has(normalise(name)));
-  if (queue !== next.queue) {
-    next = { ...next, queue };
-    events.push({ type: 'queue.changed', entries: queue.entries });
-  }
-  return accept(next, events);
+  return accept(queue === next.queue ? next : { ...next, queue });
 }
 
 function setConnected(state: WorkshopState, participantId: Participant['id'], connected: boolean): Result {
@@ -141,5 +123,5 @@ function setConnected(state: WorkshopState, participantId: Participant['id'], co
       breakouts: { ...next.breakouts, open: { ...open, visitors: without(open.visitors, participantId) } },
     };
   }
-  return accept(next, [{ type: 'participant.presenceChanged', participantId, connected }]);
+  return accept(next);
 }

@@ -1,7 +1,6 @@
 // Helpers for the domain's tests only: building workshops and running commands against them.
 import type { ParticipantId, RoomId, WorkshopId } from '@plenary/shared';
 import { SYSTEM_ACTOR, type WorkshopCommand } from './commands.ts';
-import type { DomainEvent } from './events.ts';
 import type { Role, WorkshopSettings, WorkshopState } from './model.ts';
 import type { Result } from './result.ts';
 import { createWorkshop, decide } from './workshop.ts';
@@ -44,15 +43,11 @@ export function emptyWorkshop(settings: Partial<WorkshopSettings> = {}): Worksho
   );
 }
 
-/** Runs a command that must be accepted; returns the new (frozen) state and its events. */
-export function exec(
-  state: WorkshopState,
-  command: WorkshopCommand,
-  now = T0,
-): { state: WorkshopState; events: DomainEvent[] } {
+/** Runs a command that must be accepted; returns the new (frozen) state and what it created, if anything. */
+export function exec(state: WorkshopState, command: WorkshopCommand, now = T0): Extract<Result, { ok: true }> {
   const result = decide(deepFreeze(state), command, now);
   if (!result.ok) throw new Error(`${command.type} was rejected: ${result.error.code} ${result.error.message}`);
-  return { state: deepFreeze(result.state), events: result.events };
+  return { ...result, state: deepFreeze(result.state) };
 }
 
 export const run = (state: WorkshopState, command: WorkshopCommand, now = T0): WorkshopState =>
@@ -99,9 +94,6 @@ export function workshopWith(people: PersonSpec[], settings: Partial<WorkshopSet
 }
 
 export const fac = pid('fac');
-
-export const eventsOf = <T extends DomainEvent['type']>(events: DomainEvent[], type: T) =>
-  events.filter((e): e is Extract<DomainEvent, { type: T }> => e.type === type);
 
 /** A day on the agenda (10 March 2025) with plenary items of the given titles; their ids in order. */
 export function withAgendaItems(

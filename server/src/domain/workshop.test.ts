@@ -2,6 +2,7 @@ import type { WorkshopId } from '@plenary/shared';
 import { describe, expect, it } from 'vitest';
 import type { WorkshopCommand } from './commands.ts';
 import { nextDeadline } from './deadlines.ts';
+import { movesBetween } from './location.ts';
 import type { WorkshopState } from './model.ts';
 import { deepFreeze, exec, fac, MINUTE, pid, register, rejected, run, SYSTEM, T0, workshopWith } from './testkit.ts';
 import { createWorkshop, DEFAULT_SETTINGS, decide } from './workshop.ts';
@@ -115,17 +116,50 @@ describe('decide', () => {
     }
   });
 
-  it('lists the moves a command causes after its own events', () => {
+  it('moves people as a consequence of a command, read off the states before and after it', () => {
     const state = play(morning());
-    const { events } = exec(state, { type: 'breakouts.close', actor: fac }, T0 + 20 * MINUTE);
-    expect(events.map((e) => e.type)).toEqual(['breakouts.closed', 'participants.moved']);
+    const closed = run(state, { type: 'breakouts.close', actor: fac }, T0 + 20 * MINUTE);
+    const moves = movesBetween(state, closed);
+    expect(moves.length).toBeGreaterThan(0);
+    expect(moves.every((move) => move.from.location.kind === 'breakout' && move.to.location.kind === 'plenary')).toBe(
+      true,
+    );
+  });
+});
+
+describe('what a command creates', () => {
+  it('is named in the answer: the new day, agenda item, breakout set, poll and proposal', () => {
+    const day = exec(workshopWith([]), { type: 'agenda.addDay', actor: fac, date: '2025-03-10', title: 'Day 1' });
+    expect(day.created).toEqual({ id: day.state.days[0]?.id });
+    const item = exec(day.state, {
+      type: 'agenda.addItem',
+      actor: fac,
+      dayId: day.created?.id ?? '',
+      title: 'Opening',
+      start: '09:00',
+      durationMinutes: 30,
+      kind: 'plenary',
+    });
+    expect(item.created).toEqual({ id: item.state.agenda[0]?.id });
+    const set = exec(item.state, { type: 'breakouts.createSet', actor: fac, name: 'Groups', roomNames: ['A', 'B'] });
+    expect(set.created).toEqual({ id: set.state.breakouts.sets[0]?.id });
+    const poll = exec(set.state, { type: 'poll.create', actor: fac, question: 'Where next?', options: ['X', 'Y'] });
+    expect(poll.created).toEqual({ id: poll.state.polls[0]?.id });
+    const proposal = exec(poll.state, { type: 'proposal.put', actor: fac, text: 'Adopt' });
+    expect(proposal.created).toEqual({ id: proposal.state.proposals[0]?.id });
+    const ids = [day, item, set, poll, proposal].map((result) => result.created?.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('is absent for a command that creates nothing', () => {
+    expect(exec(workshopWith([]), { type: 'queue.clear', actor: fac }).created).toBeUndefined();
   });
 });
 
 describe('workshop.updateSettings', () => {
   it('changes only the settings given and reports them all', () => {
     const state = workshopWith([]);
-    const { state: next, events } = exec(state, {
+    const next = run(state, {
       type: 'workshop.updateSettings',
       actor: fac,
       title: 'Coastal resilience',
@@ -135,7 +169,6 @@ describe('workshop.updateSettings', () => {
     const settings = { ...state.settings, turnDurationMs: null, recallGraceMs: 0 };
     expect(next.title).toBe('Coastal resilience');
     expect(next.settings).toEqual(settings);
-    expect(events).toEqual([{ type: 'workshop.settingsChanged', title: 'Coastal resilience', settings }]);
   });
 });
 

@@ -6,7 +6,7 @@ import { renderDocx } from '../export/docx.ts';
 import { renderMarkdown } from '../export/markdown.ts';
 import { notesLines } from '../export/notesText.ts';
 import { buildReport } from '../export/report.ts';
-import { notesDocKey } from '../realtime/handlers/notes.ts';
+import { notesDocKey } from '../notes/docKey.ts';
 import type { RealtimeContext } from '../realtime/types.ts';
 import { authenticate, HTTP_STATUS } from './auth.ts';
 

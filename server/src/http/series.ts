@@ -11,11 +11,10 @@ import {
   type WorkshopState,
 } from '@plenary/shared';
 import type { Express, Response } from 'express';
+import { createInvites } from '../auth/invites.ts';
 import { attendanceByOrganisation } from '../domain/attendance.ts';
 import { nextEdition } from '../domain/series.ts';
-import { CommandError } from '../errors.ts';
-import { describeIssues } from '../realtime/command.ts';
-import { createInvites } from '../realtime/handlers/workshop.ts';
+import { CommandError, describeIssues } from '../errors.ts';
 import type { RealtimeContext } from '../realtime/types.ts';
 import { authenticate, HTTP_STATUS } from './auth.ts';
 

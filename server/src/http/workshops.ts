@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CreateWorkshopRequestSchema, type CreateWorkshopResponse, HttpRoute, type WorkshopId } from '@plenary/shared';
 import type { Express } from 'express';
-import { describeIssues } from '../realtime/command.ts';
-import { createInvites } from '../realtime/handlers/workshop.ts';
+import { createInvites } from '../auth/invites.ts';
+import { describeIssues } from '../errors.ts';
 import type { RealtimeContext } from '../realtime/types.ts';
 
 export function mountWorkshopRoutes(app: Express, ctx: Pick<RealtimeContext, 'workshops' | 'tokens' | 'logger'>): void {

@@ -1,10 +1,9 @@
-import type { MediaSource, ParticipantId, WireObject } from '@plenary/shared';
+import type { MediaSource, ModerationAction, ParticipantId, WireObject } from '@plenary/shared';
 import type { types } from 'mediasoup';
 import { CommandError } from '../errors.ts';
 import { asWire, mediaCall } from './wire.ts';
 
 export type TransportDirection = 'send' | 'recv';
-export type ModerationAction = 'mute' | 'stopCamera' | 'stopShare';
 export interface TransportData extends types.AppData {
   direction: TransportDirection;
 }

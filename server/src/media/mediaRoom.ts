@@ -1,6 +1,7 @@
 import type {
   ConsumerOptions,
   MediaId,
+  ModerationAction,
   ParticipantId,
   ProduceRequestSchema,
   ProducerInfo,
@@ -11,13 +12,7 @@ import type { types } from 'mediasoup';
 import type { z } from 'zod';
 import { CommandError } from '../errors.ts';
 import type { LinkableRoom } from './links.ts';
-import {
-  MediaPeer,
-  type ModerationAction,
-  type ProducerData,
-  type TransportData,
-  type TransportDirection,
-} from './mediaPeer.ts';
+import { MediaPeer, type ProducerData, type TransportData, type TransportDirection } from './mediaPeer.ts';
 
 import { pipeProducer } from './pipe.ts';
 import type { MediaRoomOptions } from './roomEvents.ts';
@@ -25,7 +20,6 @@ import { type Leg, RoomRouters } from './roomRouters.ts';
 import { createWebRtcTransport, transportOptions } from './transports.ts';
 import { asWire, describe, mediaCall, mediaId } from './wire.ts';
 
-export type { ModerationAction } from './mediaPeer.ts';
 export type { MediaRoomListener, MediaRoomOptions } from './roomEvents.ts';
 export type { TransportSettings } from './transports.ts';
 

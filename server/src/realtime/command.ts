@@ -1,6 +1,6 @@
 import { type CommandName, type CommandResult, commandSchemas, fail, ok, type ParsedCommand } from '@plenary/shared';
 import type { z } from 'zod';
-import { CommandError } from '../errors.ts';
+import { CommandError, describeIssues } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { TokenBucket } from './rateLimit.ts';
 import type { PlenarySocket } from './types.ts';
@@ -16,14 +16,6 @@ const bucketOf = (socket: PlenarySocket): TokenBucket => {
 };
 
 type Handler<C extends CommandName> = (request: ParsedCommand<C>) => Promise<CommandResult<C>> | CommandResult<C>;
-
-/** zod's issues as one readable sentence: `displayName: a name is needed; direction: …`. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
-}
 
 /**
  * Registers one command: parse the untrusted payload with its schema, run the handler, answer with

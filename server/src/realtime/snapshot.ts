@@ -8,6 +8,6 @@ export function snapshotFor(state: WorkshopState, participantId: ParticipantId):
   const self = state.participants[participantId];
   const whereabouts = roomOf(state, participantId);
   if (!self || !whereabouts) throw new CommandError('not_found', 'you are not on this workshop’s roster');
-  const { attendance: _attendance, ...workshop }: WorkshopState = viewFor(state, participantId);
+  const { attendance: _attendance, seq: _seq, ...workshop }: WorkshopState = viewFor(state, participantId);
   return { self, workshop: workshop satisfies WorkshopView, whereabouts };
 }

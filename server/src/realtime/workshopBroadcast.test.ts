@@ -9,7 +9,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import type { WorkshopCommand } from '../domain/commands.ts';
 import { exec, fac, pid, register, SYSTEM, workshopWith } from '../domain/testkit.ts';
-import { viewFor } from '../domain/view.ts';
+import { snapshotFor } from './snapshot.ts';
 import { type BroadcastPlan, planBroadcast } from './workshopBroadcast.ts';
 
 const people = [
@@ -26,14 +26,8 @@ function delivered(plan: BroadcastPlan, after: WorkshopState, id: ParticipantId)
   return isChair(after.participants[id]?.role ?? 'observer') ? plan.chairs : plan.public;
 }
 
-/** The live view the join answer and snapshots give (see snapshot.ts). */
-function liveView(state: WorkshopState, id: ParticipantId): WorkshopView {
-  const { attendance: _attendance, ...view } = viewFor(state, id);
-  return view;
-}
-
-/** `seq` mints the server's ids; clients never read it, and no change carries it. */
-const comparable = ({ seq: _seq, ...view }: WorkshopView) => view;
+/** The live view the join answer and snapshots give. */
+const liveView = (state: WorkshopState, id: ParticipantId): WorkshopView => snapshotFor(state, id).workshop;
 
 const roomsOf = (state: WorkshopState) => state.breakouts.sets[0]?.rooms.map((room) => room.id) ?? [];
 const setOf = (state: WorkshopState) => state.breakouts.sets[0]?.id ?? '';
@@ -44,8 +38,8 @@ const pollOf = (state: WorkshopState) => state.polls[0]?.id ?? '';
 describe('planBroadcast', () => {
   it('sends only the slices that changed, the same public payload to every non-chair', () => {
     const before = workshopWith(people);
-    const { state: after, events } = exec(before, { type: 'queue.raiseHand', actor: pid('ana'), kind: 'new-point' });
-    const plan = planBroadcast(before, after, events);
+    const { state: after } = exec(before, { type: 'queue.raiseHand', actor: pid('ana'), kind: 'new-point' });
+    const plan = planBroadcast(before, after);
     expect(Object.keys(plan.chairs.slices)).toEqual(['queue']);
     expect(plan.public).toEqual({ revision: after.revision, slices: { queue: after.queue }, patches: {}, chat: [] });
     expect(plan.personal).toEqual([]);
@@ -55,12 +49,12 @@ describe('planBroadcast', () => {
     const crowd = Array.from({ length: 200 }, (_, index) => ({ id: `d${index}`, email: `d${index}@x.example` }));
     const before = workshopWith(crowd);
     const registered = register(before, { id: 'late', email: 'late@x.example', connected: false });
-    const { state: after, events } = exec(registered, {
+    const { state: after } = exec(registered, {
       type: 'participant.connected',
       actor: SYSTEM,
       participantId: pid('late'),
     });
-    const plan = planBroadcast(registered, after, events);
+    const plan = planBroadcast(registered, after);
     expect(Object.keys(plan.public.patches.participants?.set ?? {})).toEqual(['late']);
     expect(plan.public.slices).toEqual({});
     // Their own record (with their email) goes to them alone.
@@ -70,12 +64,12 @@ describe('planBroadcast', () => {
 
   it('never shows other people’s email to non-chairs, but shows each their own', () => {
     const before = workshopWith(people);
-    const { state: after, events } = exec(before, {
+    const { state: after } = exec(before, {
       type: 'participant.updateProfile',
       actor: pid('ana'),
       organisation: 'Fiji Islands',
     });
-    const plan = planBroadcast(before, after, events);
+    const plan = planBroadcast(before, after);
     expect(plan.chairs.patches.participants?.set[pid('ana')]?.email).toBe('ana@fj.example');
     expect(plan.public.patches.participants?.set[pid('ana')]?.email).toBeNull();
     expect(Object.keys(plan.public.patches.participants?.set ?? {})).toEqual(['ana']);
@@ -94,25 +88,25 @@ describe('planBroadcast', () => {
       strategy: 'random',
       seed: 1,
     }).state;
-    const { state: after, events } = exec(state, {
+    const { state: after } = exec(state, {
       type: 'breakouts.open',
       actor: fac,
       setId: setOf(state),
       durationMs: 600_000,
     });
-    const plan = planBroadcast(state, after, events);
+    const plan = planBroadcast(state, after);
     expect(plan.public.patches.breakouts).toEqual({ open: after.breakouts.open, sets: [setOf(state)] });
   });
 
   it('gives a chat message to its readers only, one payload for all who read it', () => {
     const before = workshopWith(people);
-    const { state: after, events } = exec(before, {
+    const { state: after } = exec(before, {
       type: 'chat.send',
       actor: pid('ben'),
       channel: { kind: 'facilitators', participantId: pid('ben') },
       text: 'my microphone is broken',
     });
-    const plan = planBroadcast(before, after, events);
+    const plan = planBroadcast(before, after);
     expect(plan.chairs.chat.map((message) => message.text)).toEqual(['my microphone is broken']);
     expect(plan.public.chat).toEqual([]);
     expect(plan.personal.map((group) => group.participantIds)).toEqual([[pid('ben')]]);
@@ -123,20 +117,20 @@ describe('planBroadcast', () => {
       channel: { kind: 'room', roomId: after.plenaryRoomId },
       text: 'hello all',
     });
-    const grouped = planBroadcast(after, plenary.state, plenary.events);
+    const grouped = planBroadcast(after, plenary.state);
     expect(grouped.personal).toHaveLength(1);
     expect(grouped.personal[0]?.participantIds.sort()).toEqual([pid('ana'), pid('ben'), pid('obs')]);
   });
 
   it('sends every slice, as they now may see it, to someone whose role changed', () => {
     const before = workshopWith(people);
-    const { state: after, events } = exec(before, {
+    const { state: after } = exec(before, {
       type: 'participant.setRole',
       actor: fac,
       participantId: pid('ben'),
       role: 'co-facilitator',
     });
-    const plan = planBroadcast(before, after, events);
+    const plan = planBroadcast(before, after);
     const ben = plan.personal.find((group) => group.participantIds.includes(pid('ben')));
     expect(Object.keys(ben?.change.slices ?? {})).toContain('agenda');
     expect(ben?.change.patches.participants?.set[pid('ana')]?.email).toBe('ana@fj.example');
@@ -144,8 +138,8 @@ describe('planBroadcast', () => {
 
   it('keeps every revision flowing, even when nothing visible changed', () => {
     const before = workshopWith(people);
-    const { state: after, events } = exec(before, { type: 'queue.clear', actor: fac });
-    const plan = planBroadcast(before, after, events);
+    const { state: after } = exec(before, { type: 'queue.clear', actor: fac });
+    const plan = planBroadcast(before, after);
     expect(plan.public.revision).toBe(before.revision + 1);
   });
 
@@ -205,11 +199,11 @@ describe('planBroadcast', () => {
     const views = new Map(viewers.map((id) => [id, liveView(state, id)]));
     for (const step of steps) {
       const command = step(state);
-      const { state: after, events } = exec(state, command);
-      const plan = planBroadcast(state, after, events);
+      const { state: after } = exec(state, command);
+      const plan = planBroadcast(state, after);
       for (const id of viewers) {
         const next = applyChangeToView(views.get(id) as WorkshopView, delivered(plan, after, id));
-        expect(next && comparable(next), `${id} after ${command.type}`).toEqual(comparable(liveView(after, id)));
+        expect(next, `${id} after ${command.type}`).toEqual(liveView(after, id));
         views.set(id, next as WorkshopView);
       }
       state = after;

@@ -15,7 +15,6 @@ import {
   type WorkshopState,
 } from '@plenary/shared';
 import { canReadChannel } from '../domain/chat.ts';
-import type { DomainEvent } from '../domain/events.ts';
 import { openBreakoutFor, participantFor, sliceFor } from '../domain/view.ts';
 
 /** Nobody on the roster: they see what every non-chair shares. */
@@ -47,7 +46,7 @@ interface Delta {
  * change for every revision (possibly empty) so a gap in revisions always means a lost message.
  * The cost is O(changed entries) per audience, plus O(roster) identity checks, never O(roster) per recipient.
  */
-export function planBroadcast(before: WorkshopState, after: WorkshopState, events: DomainEvent[]): BroadcastPlan {
+export function planBroadcast(before: WorkshopState, after: WorkshopState): BroadcastPlan {
   const delta: Delta = {
     revision: after.revision,
     slices: WHOLE_SLICES.filter((key) => before[key] !== after[key]),
@@ -55,13 +54,10 @@ export function planBroadcast(before: WorkshopState, after: WorkshopState, event
       before.participants === after.participants ? null : diffRecord(before.participants, after.participants),
     breakouts: before.breakouts === after.breakouts ? null : diffBreakouts(before.breakouts, after.breakouts),
   };
-  const messages = events.flatMap((event) => (event.type === 'chat.messageSent' ? [event.message] : []));
+  const messages = newMessages(before, after);
   const publicChange = { revision: delta.revision, ...changeFor(after, delta, PUBLIC_VIEWER), chat: [] };
 
-  const roleChanged = new Set<ParticipantId>();
-  for (const event of events) {
-    if (event.type === 'participant.roleChanged') roleChanged.add(event.participantId);
-  }
+  const roleChanged = new Set(roleChanges(before, after));
   const ownSlices = peopleWithOwnView(after, delta, roleChanged);
   const channelsChanged = readableChannelChanges(before, after, delta);
   const groups = new Map<string, { participantIds: ParticipantId[]; change: WorkshopChange }>();
@@ -107,6 +103,30 @@ export function planBroadcast(before: WorkshopState, after: WorkshopState, event
     public: publicChange,
     personal: [...groups.values()],
   };
+}
+
+/** Everyone on the roster before and after whose role is not what it was. */
+export function roleChanges(before: WorkshopState, after: WorkshopState): ParticipantId[] {
+  if (before.participants === after.participants) return [];
+  return Object.values(after.participants)
+    .filter((participant) => {
+      const was = before.participants[participant.id];
+      return was !== undefined && was.role !== participant.role;
+    })
+    .map((participant) => participant.id);
+}
+
+/** Messages in `after`'s chat that `before`'s did not have: a log that changed grew at its end. */
+export function newMessages(before: WorkshopState, after: WorkshopState): ChatMessage[] {
+  if (before.chat === after.chat) return [];
+  const messages: ChatMessage[] = [];
+  for (const [key, log] of Object.entries(after.chat)) {
+    const earlier = before.chat[key];
+    if (earlier === log) continue;
+    const known = new Set(earlier?.map((message) => message.id));
+    for (const message of log) if (!known.has(message.id)) messages.push(message);
+  }
+  return messages;
 }
 
 /** Non-chairs for whom a changed slice or entry looks different from the public version. */

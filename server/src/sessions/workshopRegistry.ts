@@ -1,15 +1,15 @@
 import type { WorkshopId, WorkshopState } from '@plenary/shared';
 import { SYSTEM_ACTOR, type WorkshopCommand } from '../domain/commands.ts';
-import type { DomainEvent } from '../domain/events.ts';
+import type { Result } from '../domain/result.ts';
 import { createWorkshop, decide, nextDeadline, type WorkshopConfig } from '../domain/workshop.ts';
 import type { Logger } from '../logger.ts';
 import type { StoredCommand, WorkshopStore } from '../store/store.ts';
 import { type Change, type Domain, replay, WorkshopSession } from './workshopSession.ts';
 
-export type Workshop = WorkshopSession<WorkshopState, WorkshopCommand, DomainEvent>;
-export type WorkshopChangeListener = (workshop: Workshop, change: Change<WorkshopState, DomainEvent>) => void;
+export type Workshop = WorkshopSession<WorkshopState, WorkshopCommand, Result>;
+export type WorkshopChangeListener = (workshop: Workshop, change: Change<WorkshopState>) => void;
 
-const domain: Domain<WorkshopState, WorkshopCommand, DomainEvent> = { decide, nextDeadline };
+const domain: Domain<WorkshopState, WorkshopCommand, Result> = { decide, nextDeadline };
 
 export interface WorkshopRegistryDeps {
   store: WorkshopStore;

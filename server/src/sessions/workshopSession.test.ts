@@ -15,28 +15,26 @@ interface Counter {
   rang: number;
 }
 type CounterCommand = { type: 'add'; amount: number } | { type: 'setAlarm'; at: number } | { type: 'ring' };
-const counterDomain: Domain<Counter, CounterCommand, string> = {
+const counterDomain: Domain<Counter, CounterCommand> = {
   decide(state, command) {
     switch (command.type) {
       case 'add':
         if (state.value + command.amount < 0) return { ok: false, error: { code: 'conflict', message: 'negative' } };
-        return {
-          ok: true,
-          state: { ...state, revision: state.revision + 1, value: state.value + command.amount },
-          events: ['added'],
-        };
+        return { ok: true, state: { ...state, revision: state.revision + 1, value: state.value + command.amount } };
       case 'setAlarm':
-        return { ok: true, state: { ...state, revision: state.revision + 1, alarmAt: command.at }, events: [] };
+        return { ok: true, state: { ...state, revision: state.revision + 1, alarmAt: command.at } };
       case 'ring':
         if (state.alarmAt === null) return { ok: false, error: { code: 'conflict', message: 'no alarm set' } };
-        return {
-          ok: true,
-          state: { ...state, revision: state.revision + 1, alarmAt: null, rang: state.rang + 1 },
-          events: ['rang'],
-        };
+        return { ok: true, state: { ...state, revision: state.revision + 1, alarmAt: null, rang: state.rang + 1 } };
     }
   },
   nextDeadline: (state) => (state.alarmAt === null ? null : { at: state.alarmAt, command: { type: 'ring' } }),
+};
+
+/** What a listener reads off a change: the session hands it the states before and after. */
+const whatChanged = ({ before, after }: Change<Counter>): string[] => {
+  if (after.rang > before.rang) return ['rang'];
+  return after.value === before.value ? [] : ['added'];
 };
 
 const id = 'w1' as WorkshopId;
@@ -46,7 +44,7 @@ function sessionOn(
   store: SqliteStore,
   state: Counter,
   changes: string[][] = [],
-  onChange: (change: Change<Counter, string>) => void = () => undefined,
+  onChange: (change: Change<Counter>) => void = () => undefined,
 ) {
   return new WorkshopSession({
     id,
@@ -57,7 +55,7 @@ function sessionOn(
     logger: pino({ level: 'silent' }),
     now: () => Date.now(),
     onChange: (change) => {
-      changes.push(change.events);
+      changes.push(whatChanged(change));
       onChange(change);
     },
     snapshotEvery: 3,
@@ -75,7 +73,7 @@ async function openSession() {
  * Waits until the commands queued so far are stored and applied: fake timers stop the clock, not the
  * store's writer thread, so a fired deadline's write finishes in real time.
  */
-const drained = (session: WorkshopSession<Counter, CounterCommand, string>) => session.catchUp();
+const drained = (session: WorkshopSession<Counter, CounterCommand>) => session.catchUp();
 
 afterEach(() => {
   vi.useRealTimers();
@@ -172,7 +170,7 @@ describe('WorkshopSession', () => {
 /** Two server nodes' copies of one workshop over one store, each reporting its changes. */
 async function twoNodes() {
   const { store, session: first } = await openSession();
-  const seen: Record<'first' | 'second', Array<Change<Counter, string>>> = { first: [], second: [] };
+  const seen: Record<'first' | 'second', Array<Change<Counter>>> = { first: [], second: [] };
   const a = sessionOn(store, initial, [], (change) => seen.first.push(change));
   const b = sessionOn(store, initial, [], (change) => seen.second.push(change));
   first.close();
@@ -208,7 +206,7 @@ describe('WorkshopSession copies on several nodes sharing a store', () => {
     await b.receive(entry);
     await b.receive(entry); // told twice: nothing happens the second time
     expect(b.state).toEqual(a.state);
-    expect(seen.second.map((change) => [change.origin, change.entry?.revision, change.events])).toEqual([
+    expect(seen.second.map((change) => [change.origin, change.entry?.revision, whatChanged(change)])).toEqual([
       ['replica', 1, ['added']],
     ]);
     // told of a later revision than the next one: reads the gap from the store
@@ -231,7 +229,9 @@ describe('WorkshopSession copies on several nodes sharing a store', () => {
     await b.catchUp();
     expect(b.state).toEqual(a.state);
     // snapshots every 3 revisions removed 1–6 from the log: one jump, to the snapshot and past it
-    expect(seen.second.map((change) => [change.entry, change.events, change.after.revision])).toEqual([[null, [], 7]]);
+    expect(seen.second.map((change) => [change.entry, change.before.revision, change.after.revision])).toEqual([
+      [null, 0, 7],
+    ]);
   });
 
   it('take a deadline armed on both copies into effect once', async () => {

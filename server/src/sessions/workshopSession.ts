@@ -7,20 +7,26 @@ const SCHEDULE_RETRY_MS = 1_000;
 /** How often a command is decided again after another node stored the same revision first. */
 const MAX_DECISIONS = 8;
 
-/** The pure domain, as the session sees it: decide, and the next timed thing to wake up for. */
-export interface Domain<State, Command, Event> {
-  decide(state: State, command: Command, now: number): DomainResult<State, Event>;
+/**
+ * The pure domain, as the session sees it: decide, and the next timed thing to wake up for. What
+ * an accepted decision says besides the next state (`Outcome`) goes back to the command's caller.
+ */
+export interface Domain<State, Command, Outcome extends DomainResult<State> = DomainResult<State>> {
+  decide(state: State, command: Command, now: number): Outcome;
   nextDeadline(state: State): { at: number; command: Command } | null;
 }
 
-export type DomainResult<State, Event> =
-  | { ok: true; state: State; events: Event[] }
+export type DomainResult<State> =
+  | { ok: true; state: State }
   | { ok: false; error: { code: import('@plenary/shared').ErrorCode; message: string } };
 
-export interface Change<State, Event> {
+/** A command the session itself turns down (the workshop is shutting down). */
+export type Refusal = Extract<DomainResult<unknown>, { ok: false }>;
+
+/** What listeners learn of a change: the state before and after it; what changed follows from the two. */
+export interface Change<State> {
   before: State;
   after: State;
-  events: Event[];
   /**
    * `local`: decided here, so this node tells everyone. `replica`: decided by another server node
    * sharing the store, and replayed here from the log; that node has told everyone already.
@@ -30,16 +36,16 @@ export interface Change<State, Event> {
   entry: StoredCommand | null;
 }
 
-export interface WorkshopSessionOptions<State, Command, Event> {
+export interface WorkshopSessionOptions<State, Command, Outcome extends DomainResult<State>> {
   id: WorkshopId;
   state: State;
   revisionOf: (state: State) => number;
-  domain: Domain<State, Command, Event>;
+  domain: Domain<State, Command, Outcome>;
   store: WorkshopStore;
   logger: Logger;
   now: () => number;
   /** called after each accepted command is stored, before its caller's ack */
-  onChange: (change: Change<State, Event>) => void;
+  onChange: (change: Change<State>) => void;
   /** take a snapshot every this many revisions (the log in between is replayed on load) */
   snapshotEvery?: number;
 }
@@ -55,13 +61,13 @@ export interface WorkshopSessionOptions<State, Command, Event> {
  * there first, this node reads what it missed, replays it, and decides again against that state.
  * Every revision is thus decided once, against the state before it, whichever node decides it.
  */
-export class WorkshopSession<State, Command, Event> {
+export class WorkshopSession<State, Command, Outcome extends DomainResult<State> = DomainResult<State>> {
   private current: State;
   private tail: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
 
-  constructor(private readonly options: WorkshopSessionOptions<State, Command, Event>) {
+  constructor(private readonly options: WorkshopSessionOptions<State, Command, Outcome>) {
     this.current = options.state;
     this.arm();
   }
@@ -74,7 +80,7 @@ export class WorkshopSession<State, Command, Event> {
     return this.current;
   }
 
-  execute(command: Command): Promise<DomainResult<State, Event>> {
+  execute(command: Command): Promise<Outcome | Refusal> {
     return this.enqueue(() => this.apply(command));
   }
 
@@ -116,7 +122,7 @@ export class WorkshopSession<State, Command, Event> {
     return run;
   }
 
-  private async apply(command: Command): Promise<DomainResult<State, Event>> {
+  private async apply(command: Command): Promise<Outcome | Refusal> {
     const { domain, store, id, revisionOf, snapshotEvery = 200 } = this.options;
     for (let decision = 1; ; decision++) {
       if (this.closed) return { ok: false, error: { code: 'conflict', message: 'this workshop is shutting down' } };
@@ -136,7 +142,7 @@ export class WorkshopSession<State, Command, Event> {
       this.current = result.state;
       this.arm();
       const entry = { revision, command, at: now };
-      this.options.onChange({ before, after: result.state, events: result.events, origin: 'local', entry });
+      this.options.onChange({ before, after: result.state, origin: 'local', entry });
       // The command is in the log already: a snapshot only shortens the next load, so it is written
       // after everyone has heard of the change, and failing to write one costs a longer replay only.
       if (revision % snapshotEvery === 0) {
@@ -177,14 +183,14 @@ export class WorkshopSession<State, Command, Event> {
       return false;
     }
     this.current = result.state;
-    this.options.onChange({ before, after: result.state, events: result.events, origin: 'replica', entry });
+    this.options.onChange({ before, after: result.state, origin: 'replica', entry });
     return true;
   }
 
   private resync(snapshot: State, commands: StoredCommand[]): void {
     const before = this.current;
     this.current = replay(this.options.domain, snapshot, commands);
-    this.options.onChange({ before, after: this.current, events: [], origin: 'replica', entry: null });
+    this.options.onChange({ before, after: this.current, origin: 'replica', entry: null });
   }
 
   private arm(): void {
@@ -217,8 +223,8 @@ export class WorkshopSession<State, Command, Event> {
 }
 
 /** Rebuilds a workshop's state from its newest snapshot and the commands logged after it. */
-export function replay<State, Command, Event>(
-  domain: Domain<State, Command, Event>,
+export function replay<State, Command, Outcome extends DomainResult<State>>(
+  domain: Domain<State, Command, Outcome>,
   snapshot: State,
   commands: Array<{ revision: number; command: unknown; at: number }>,
 ): State {

@@ -12,7 +12,7 @@ import {
   type WorkshopState,
 } from '@plenary/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isAllowed } from '../../src/domain/roles.ts';
+import { isAllowed } from '../../src/domain/commandTable.ts';
 import { command, createWorkshop, eventually, request, startTestServer, type TestServer } from '../harness.ts';
 import { type Ids, WORKSHOP_COMMANDS, workshopCommand } from './commands.ts';
 import { arrive, Clients, currentRoom, type Person } from './support.ts';

@@ -9,9 +9,10 @@ import type { WorkshopState } from './workshop/workshop.ts';
 /**
  * The workshop as one participant may see it (see the server's `viewFor`): chairs see everything,
  * others see no one else's email, votes or help requests, and only the chats they may read. The
- * attendance log is not part of the live view; chairs fetch it when they look at it.
+ * attendance log is not part of the live view; chairs fetch it when they look at it. Nor is `seq`,
+ * the server's id counter: no change carries it, so a client's copy would only ever be stale.
  */
-export type WorkshopView = Omit<WorkshopState, 'attendance'>;
+export type WorkshopView = Omit<WorkshopState, 'attendance' | 'seq'>;
 
 /** Every part of the view a `workshop:changed` fact can change (besides chat). */
 export const VIEW_SLICES = [

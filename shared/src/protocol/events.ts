@@ -12,7 +12,11 @@ import { JoinRequestSchema } from './schemas/join.ts';
 import * as media from './schemas/media.ts';
 import * as notes from './schemas/notes.ts';
 import * as session from './schemas/session.ts';
-import { PreviewCsvRequestSchema, WorkshopCommandRequestSchema } from './schemas/workshop/index.ts';
+import {
+  PreviewCsvRequestSchema,
+  WorkshopCommandRequestSchema,
+  type WorkshopCommandType,
+} from './schemas/workshop/index.ts';
 
 export const Command = {
   sessionJoin: 'session:join',
@@ -97,11 +101,38 @@ type Empty = Record<string, never>;
 /** Bytes on the wire: a Buffer (a Uint8Array) in Node, an ArrayBuffer in browsers. */
 export type Binary = Uint8Array | ArrayBuffer;
 
+/** The workshop commands that make something new (the id is the server's to choose). */
+export type CreatingCommandType =
+  | 'agenda.addDay'
+  | 'agenda.addItem'
+  | 'queue.raiseHand'
+  | 'queue.addInRoomPerson'
+  | 'breakouts.createSet'
+  | 'breakouts.requestHelp'
+  | 'chat.send'
+  | 'poll.create'
+  | 'proposal.put'
+  | 'library.add';
+
+/** What a command made: the id to address it by from now on. */
+export interface Created {
+  id: string;
+}
+
+/**
+ * A workshop command's answer: the revision that carries its effect (the `workshop:changed` to wait
+ * for, if the caller wants to see it), and for a command that creates something, what it created,
+ * so the caller need not look for it by name.
+ */
+export type WorkshopCommandAnswer<T extends WorkshopCommandType = WorkshopCommandType> = T extends CreatingCommandType
+  ? { revision: number; created: Created }
+  : { revision: number };
+
 /** What each command answers with when it succeeds. */
 export interface CommandResults {
   [Command.sessionJoin]: JoinResult;
   [Command.sessionLeave]: Empty;
-  [Command.workshopCommand]: { revision: number };
+  [Command.workshopCommand]: WorkshopCommandAnswer;
   [Command.workshopSnapshot]: WorkshopSnapshot;
   /** role → invite token; the link is `/join#<token>` */
   [Command.workshopCreateInvites]: { invites: Record<Role, string> };
@@ -147,7 +178,7 @@ export interface FactPayloads {
   /** the room's media moved to a new router: drop every transport and rebuild against these capabilities */
   [Fact.mediaReconnectRequired]: { reason: string; routerRtpCapabilities: WireObject };
   [Fact.activeSpeakerChanged]: { participantId: ParticipantId };
-  [Fact.moderated]: { action: 'mute' | 'stopCamera' | 'stopShare'; by: ParticipantId };
+  [Fact.moderated]: { action: media.ModerationAction; by: ParticipantId };
   [Fact.notesUpdated]: { roomId: RoomId; update: Binary };
   [Fact.notesAwarenessUpdated]: { roomId: RoomId; update: Binary };
 }

@@ -1,3 +1,4 @@
+import type { ModerationAction } from '@plenary/shared';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -50,7 +51,7 @@ function Moderation({ person, live }: { person: PersonRow; live: ReadonlySet<str
   const { t } = useTranslation('stage');
   const has = (source: 'mic' | 'camera' | 'screen') => live.has(sendingKeyOf(person.id, source));
   if (!has('mic') && !has('camera') && !has('screen')) return null;
-  const act = (action: 'mute' | 'stopCamera' | 'stopShare') => () => void moderateMedia(person.id, action);
+  const act = (action: ModerationAction) => () => void moderateMedia(person.id, action);
   return (
     <span className="moderation">
       {has('mic') && (

@@ -1,11 +1,10 @@
 import { Command, Fact, type RoomId, type WorkshopState } from '@plenary/shared';
 import { canReadChannel } from '../../domain/chat.ts';
 import { CommandError } from '../../errors.ts';
+import { notesDocKey } from '../../notes/docKey.ts';
 import { callerOf } from '../caller.ts';
 import { onCommand } from '../command.ts';
 import { channel, type PlenarySocket, type RealtimeContext } from '../types.ts';
-
-export const notesDocKey = (workshopId: string, roomId: RoomId): string => `${workshopId}/${roomId}`;
 
 const roomExists = (state: WorkshopState, roomId: RoomId): boolean =>
   roomId === state.plenaryRoomId || state.breakouts.sets.some((set) => set.rooms.some((room) => room.id === roomId));

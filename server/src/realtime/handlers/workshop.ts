@@ -1,14 +1,11 @@
-import { Command, ROLES, type Role } from '@plenary/shared';
+import { Command } from '@plenary/shared';
+import { createInvites } from '../../auth/invites.ts';
 import { previewCsvAssignment } from '../../domain/csvAssignment.ts';
 import { CommandError } from '../../errors.ts';
-import type { Workshop } from '../../sessions/workshopRegistry.ts';
 import { callerOf, chairOf } from '../caller.ts';
 import { onCommand } from '../command.ts';
 import { snapshotFor } from '../snapshot.ts';
 import type { PlenarySocket, RealtimeContext } from '../types.ts';
-
-/** How long invite links handed out from the console stay valid. */
-export const INVITE_TTL_SECONDS = 60 * 60 * 24 * 30;
 
 /** Agenda, queue, breakouts, chat, polls, proposals: the domain decides, this only routes. */
 export function registerWorkshopHandlers(ctx: RealtimeContext, socket: PlenarySocket): void {
@@ -16,7 +13,8 @@ export function registerWorkshopHandlers(ctx: RealtimeContext, socket: PlenarySo
     const { workshop, participantId } = await callerOf(ctx, socket);
     const result = await workshop.execute({ ...request, actor: participantId });
     if (!result.ok) throw new CommandError(result.error.code, result.error.message);
-    return { revision: result.state.revision };
+    const revision = result.state.revision;
+    return result.created ? { revision, created: result.created } : { revision };
   });
 
   onCommand(socket, ctx.logger, Command.workshopSnapshot, async () => {
@@ -37,11 +35,4 @@ export function registerWorkshopHandlers(ctx: RealtimeContext, socket: PlenarySo
     const { workshop } = await chairOf(ctx, socket, 'only facilitators hand out invitations');
     return { invites: await createInvites(ctx, workshop) };
   });
-}
-
-export async function createInvites(ctx: Pick<RealtimeContext, 'tokens'>, workshop: Pick<Workshop, 'id'>) {
-  const entries = await Promise.all(
-    ROLES.map(async (role) => [role, await ctx.tokens.issueInvite(workshop.id, role, INVITE_TTL_SECONDS)] as const),
-  );
-  return Object.fromEntries(entries) as Record<Role, string>;
 }

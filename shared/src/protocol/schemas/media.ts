@@ -61,9 +61,13 @@ export const SetPreferredLayersRequestSchema = z.strictObject({
   temporalLayer: z.number().int().min(0).max(2).optional(),
 });
 
+export const ModerationActionSchema = z.enum(['mute', 'stopCamera', 'stopShare']);
+/** What a chair may do to someone's media: mute them, or stop their camera or screen share. */
+export type ModerationAction = z.infer<typeof ModerationActionSchema>;
+
 export const ModerateRequestSchema = z.strictObject({
   participantId: ParticipantIdSchema,
-  action: z.enum(['mute', 'stopCamera', 'stopShare']),
+  action: ModerationActionSchema,
 });
 
 export const SpeakToBreakoutsRequestSchema = z.strictObject({ on: z.boolean() });
