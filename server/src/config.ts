@@ -2,6 +2,7 @@ import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_CONSUMERS_PER_WORKER } from './media/placement.ts';
+import { loadTurnSettings, type TurnSettings } from './turn/turnConfig.ts';
 
 // Every setting comes from the environment; the defaults run Plenary on one machine with nothing else.
 const EnvSchema = z.object({
@@ -68,6 +69,8 @@ export interface Config {
   cluster: { redisUrl: string; redisPrefix: string } | undefined;
   /** the key invite and participant tokens are signed with; else one kept in `dataDir` */
   tokenSecret: string | undefined;
+  /** the TURN server participants are handed: none, the coturn Plenary runs, or an external one */
+  turn: TurnSettings;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -111,6 +114,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.PLENARY_DATABASE_URL,
     cluster: e.PLENARY_REDIS_URL ? { redisUrl: e.PLENARY_REDIS_URL, redisPrefix: e.PLENARY_REDIS_PREFIX } : undefined,
     tokenSecret: e.PLENARY_TOKEN_SECRET,
+    turn: loadTurnSettings(env, {
+      host: e.HOST,
+      media: { listenIp: e.PLENARY_RTC_LISTEN_IP, announcedIp: e.PLENARY_ANNOUNCED_IP },
+    }),
     maxUploadBytes: Math.round(e.PLENARY_MAX_UPLOAD_MB * 1_000_000),
     logLevel: e.LOG_LEVEL,
   };
