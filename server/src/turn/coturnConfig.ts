@@ -40,6 +40,7 @@ export function coturnConfig(settings: CoturnSettings, secret: string, dir: stri
     'no-cli',
     'no-multicast-peers',
     'no-software-attribute',
+    'no-rfc5780',
     'denied-peer-ip=0.0.0.0-255.255.255.255',
     'denied-peer-ip=::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff',
     `allowed-peer-ip=${peerIp}`,

@@ -29,6 +29,8 @@ export interface TurnService {
   health(): TurnHealth;
   /** Prometheus lines */
   metrics(): string[];
+  /** the running coturn's process id, if Plenary runs one */
+  pid(): number | null;
   /**
    * Hands TURN arriving on a TLS listener (the page's own 443) to coturn, and the rest to
    * `httpServer`; participants are then also given `url` (`turns:host:443?transport=tcp`).
@@ -63,6 +65,7 @@ function fixedTurn(
     iceServersFor: (participantId, nowMs) => iceServersFor(credentials, participantId, nowMs),
     health: () => ({ mode, ok: true }),
     metrics: () => [],
+    pid: () => null,
     attachTls: () => {
       throw new Error('TURN over TLS needs the coturn Plenary runs (PLENARY_TURN=auto)');
     },
@@ -102,6 +105,7 @@ async function startCoturn(settings: CoturnSettings, dataDir: string, logger: Lo
       const { state, restarts } = supervisor.health();
       return [`plenary_turn_up ${state === 'up' ? 1 : 0}`, `plenary_turn_restarts_total ${restarts}`];
     },
+    pid: () => supervisor.health().pid,
     attachTls: (tlsServer, options) => {
       attachTurnDemux(tlsServer, { httpServer: options.httpServer, turnTcpPort: settings.port, logger });
       urls.push(options.url);
