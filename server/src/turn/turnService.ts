@@ -2,6 +2,7 @@
 // the coturn that Plenary runs for them. See README, "TURN".
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Server as TlsServer } from 'node:tls';
 import type { IceServers } from '@plenary/shared';
@@ -77,7 +78,8 @@ const hostOf = (ip: string) => (ip.includes(':') ? `[${ip}]` : ip);
 
 async function startCoturn(settings: CoturnSettings, dataDir: string, logger: Logger): Promise<TurnService> {
   const secret = settings.secret ?? turnSecretFromDataDir(dataDir);
-  const dir = join(dataDir, 'turn');
+  // Nodes may share a data directory (the library's files): each keeps its own coturn's files.
+  const dir = join(dataDir, 'turn', `${hostname()}-${settings.port}`);
   mkdirSync(dir, { recursive: true });
   const configFile = join(dir, 'turnserver.conf');
   writeFileSync(configFile, coturnConfig(settings, secret, dir), { mode: 0o600 });
