@@ -1,7 +1,10 @@
-// Settings for a throwaway coturn on loopback, on free ports, for the TURN tests: Plenary's own
-// supervisor starts it (and stops it), as it would in production.
+// For the TURN tests: settings for a throwaway coturn on loopback, on free ports (Plenary's own
+// supervisor starts it and stops it, as in production), and a certificate for a TLS listener.
+import { spawnSync } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import type { CoturnSettings } from '../../src/turn/turnConfig.ts';
 import { findOnPath } from '../../src/turn/turnConfig.ts';
 
@@ -37,4 +40,29 @@ export async function loopbackCoturn(over: Partial<CoturnSettings> = {}): Promis
     ttlSeconds: 600,
     ...over,
   };
+}
+
+/** A throwaway self-signed certificate for 127.0.0.1 (openssl is on every Debian with Node). */
+export function selfSigned(dir: string): { key: Buffer; cert: Buffer } {
+  const made = spawnSync('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-days',
+    '1',
+    '-subj',
+    '/CN=127.0.0.1',
+    '-addext',
+    'subjectAltName=IP:127.0.0.1',
+    '-keyout',
+    join(dir, 'key.pem'),
+    '-out',
+    join(dir, 'cert.pem'),
+  ]);
+  if (made.status !== 0) throw new Error(`openssl: ${made.stderr}`);
+  return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
 }

@@ -1,7 +1,6 @@
 // One TLS port for the page and for TURN: a real TLS listener whose connections go through the
 // demux to Plenary's HTTP server or to the real coturn Plenary runs.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,38 +9,13 @@ import { createServer as createTlsServer, type Server as TlsServer, connect as t
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { turnPassword, turnUsername } from '../../src/turn/credentials.ts';
 import { startTestServer, type TestServer } from '../harness.ts';
-import { loopbackCoturn } from './coturn.ts';
+import { loopbackCoturn, selfSigned } from './coturn.ts';
 import { allocate, streamExchange } from './turnClient.ts';
 
 let server: TestServer;
 let tls: TlsServer;
 let tlsPort: number;
 let cert: Buffer;
-
-/** A throwaway self-signed certificate for 127.0.0.1 (openssl is on every Debian with Node). */
-function selfSigned(dir: string): { key: Buffer; cert: Buffer } {
-  const made = spawnSync('openssl', [
-    'req',
-    '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-nodes',
-    '-days',
-    '1',
-    '-subj',
-    '/CN=127.0.0.1',
-    '-addext',
-    'subjectAltName=IP:127.0.0.1',
-    '-keyout',
-    join(dir, 'key.pem'),
-    '-out',
-    join(dir, 'cert.pem'),
-  ]);
-  if (made.status !== 0) throw new Error(`openssl: ${made.stderr}`);
-  return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
-}
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'plenary-demux-'));
