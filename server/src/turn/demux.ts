@@ -28,23 +28,40 @@ export function classifyFirstBytes(bytes: Uint8Array): FirstBytes {
 }
 
 export interface TurnDemuxOptions {
-  /** the HTTP server (Express, Socket.IO) that gets every connection that is not TURN */
-  httpServer: HttpServer;
+  /**
+   * the HTTP server (Express, Socket.IO) that gets every connection that is not TURN; without it,
+   * `tlsServer` is an https server and keeps serving those connections itself
+   */
+  httpServer?: HttpServer;
   /** coturn's plain TCP listener */
   turnTcpPort: number;
   turnHost?: string;
   logger?: Logger;
 }
 
+type ConnectionListener = (socket: TLSSocket) => void;
+
 /**
  * Routes each decrypted connection of `tlsServer` by its first bytes: TURN to coturn's plain TCP
- * listener on loopback (coturn never sees TLS), anything else to `httpServer` as if it had accepted it.
+ * listener on loopback (coturn never sees TLS), anything else to `httpServer` as if it had accepted
+ * it, or (an https server) to the listeners `tlsServer` had, which now hear only what is not TURN.
  */
 export function attachTurnDemux(tlsServer: TlsServer, options: TurnDemuxOptions): void {
-  tlsServer.on('secureConnection', (socket: TLSSocket) => route(socket, options));
+  const { httpServer } = options;
+  let toOthers: ConnectionListener;
+  if (httpServer) {
+    toOthers = (socket) => httpServer.emit('connection', socket);
+  } else {
+    const own = tlsServer.listeners('secureConnection') as ConnectionListener[];
+    tlsServer.removeAllListeners('secureConnection');
+    toOthers = (socket) => {
+      for (const listener of own) listener.call(tlsServer, socket);
+    };
+  }
+  tlsServer.on('secureConnection', (socket: TLSSocket) => route(socket, options, toOthers));
 }
 
-function route(socket: TLSSocket, options: TurnDemuxOptions): void {
+function route(socket: TLSSocket, options: TurnDemuxOptions, toOthers: ConnectionListener): void {
   let seen = Buffer.alloc(0);
   const timer = setTimeout(() => socket.destroy(), FIRST_BYTES_TIMEOUT_MS);
   const onError = () => clearTimeout(timer);
@@ -58,15 +75,15 @@ function route(socket: TLSSocket, options: TurnDemuxOptions): void {
     socket.off('error', onError);
     socket.pause();
     if (kind === 'stun') toTurn(socket, seen, options);
-    else toHttp(socket, seen, options.httpServer);
+    else handBack(socket, seen, toOthers);
   };
   socket.on('data', onData);
 }
 
-function toHttp(socket: TLSSocket, seen: Buffer, httpServer: HttpServer): void {
+function handBack(socket: TLSSocket, seen: Buffer, toOthers: ConnectionListener): void {
   // Put back what was read, then let the HTTP server take the connection as its own.
   socket.unshift(seen);
-  httpServer.emit('connection', socket);
+  toOthers(socket);
   socket.resume();
 }
 

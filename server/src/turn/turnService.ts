@@ -34,9 +34,10 @@ export interface TurnService {
   pid(): number | null;
   /**
    * Hands TURN arriving on a TLS listener (the page's own 443) to coturn, and the rest to
-   * `httpServer`; participants are then also given `url` (`turns:host:443?transport=tcp`).
+   * `httpServer` (or, for an https server, to itself); participants are then also given `url`
+   * (`turns:host:443?transport=tcp`).
    */
-  attachTls(tlsServer: TlsServer, options: { httpServer: HttpServer; url: string }): void;
+  attachTls(tlsServer: TlsServer, options: { httpServer?: HttpServer; url: string }): void;
   close(): Promise<void>;
 }
 

@@ -1,7 +1,7 @@
 // One TLS port for the page and for TURN: a real TLS listener whose connections go through the
 // demux to Plenary's HTTP server or to the real coturn Plenary runs.
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { request as httpsRequest } from 'node:https';
+import { createServer as createHttpsServer, request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { allocate, streamExchange } from './turnClient.ts';
 let server: TestServer;
 let tls: TlsServer;
 let tlsPort: number;
+let key: Buffer;
 let cert: Buffer;
 
 beforeAll(async () => {
@@ -22,6 +23,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Plenary page</title>');
   server = await startTestServer({ turn: await loopbackCoturn(), clientDir: dir });
   const pair = selfSigned(dir);
+  key = pair.key;
   cert = pair.cert;
   tls = createTlsServer(pair);
   await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
@@ -36,12 +38,16 @@ afterAll(async () => {
   await server?.close();
 });
 
-function get(path: string, agentOptions: { keepAlive: boolean }): Promise<{ status: number; body: string }> {
+function get(
+  path: string,
+  agentOptions: { keepAlive: boolean },
+  port = tlsPort,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = httpsRequest(
       {
         host: '127.0.0.1',
-        port: tlsPort,
+        port,
         path,
         ca: cert,
         agent: false,
@@ -58,8 +64,8 @@ function get(path: string, agentOptions: { keepAlive: boolean }): Promise<{ stat
   });
 }
 
-async function allocateOverTls(username: string, password: string) {
-  const socket = tlsConnect({ host: '127.0.0.1', port: tlsPort, ca: cert });
+async function allocateOverTls(username: string, password: string, port = tlsPort) {
+  const socket = tlsConnect({ host: '127.0.0.1', port, ca: cert });
   await new Promise<void>((resolve, reject) => {
     socket.once('secureConnect', resolve);
     socket.once('error', reject);
@@ -102,5 +108,22 @@ describe('TURN and the page on one TLS port', () => {
     expect(page.status).toBe(200);
     expect(allocated.result).toBe('allocated');
     expect(again.status).toBe(404);
+  });
+});
+
+describe('TURN and an https server on one port', () => {
+  it('leaves the https server its own requests and passes TURN to coturn', async () => {
+    const https = createHttpsServer({ key, cert }, (_request, response) => response.end('served by https'));
+    await new Promise<void>((resolve) => https.listen(0, '127.0.0.1', resolve));
+    const { port } = https.address() as AddressInfo;
+    try {
+      server.app.turn.attachTls(https, { url: `turns:127.0.0.1:${port}?transport=tcp` });
+      expect(await get('/', { keepAlive: false }, port)).toEqual({ status: 200, body: 'served by https' });
+      const [turn] = server.app.turn.iceServersFor('participant-https', Date.now()).servers;
+      if (!turn) throw new Error('no TURN server handed out');
+      expect((await allocateOverTls(turn.username, turn.credential, port)).result).toBe('allocated');
+    } finally {
+      await new Promise((resolve) => https.close(resolve));
+    }
   });
 });
