@@ -4,8 +4,9 @@
 // Only Node built-ins here: this runs before any npm package is installed.
 //
 //   node scripts/setup.mjs              what `npm start` needs (packages, worker, client build)
-//   node scripts/setup.mjs --for-tests  also what tests need (Chromium; PostgreSQL, Redis and pebble,
-//                                       whose binaries the tests start as throwaway servers)
+//   node scripts/setup.mjs --for-tests  also what tests need (Chromium; PostgreSQL, Redis, pebble and
+//                                       coturn, whose binaries the tests start as throwaway servers)
+// With PLENARY_TURN=auto, `npm start` also installs coturn, the TURN server Plenary then runs.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -18,9 +19,11 @@ const workerPath = join(root, 'node_modules/mediasoup/worker/out/Release/mediaso
 const installStamp = join(root, 'node_modules/.plenary-install');
 const buildStamp = join(root, 'client/dist/.plenary-build');
 // Debian packages the test run needs beyond the worker's own (build-worker.sh installs those).
-// The cluster tests run their own PostgreSQL and Redis, and the edge tests their own ACME CA
-// (pebble), from these packages' binaries (nothing is configured or started system-wide for them).
-const testDebs = ['chromium', 'fonts-liberation', 'fonts-noto-cjk', 'postgresql', 'redis-server', 'pebble'];
+// The cluster tests run their own PostgreSQL and Redis, the edge tests their own ACME CA (pebble) and
+// the TURN tests their own coturn, from these packages' binaries (nothing is configured or started
+// system-wide for them).
+const testDebs = ['chromium', 'fonts-liberation', 'fonts-noto-cjk', 'postgresql', 'redis-server', 'pebble', 'coturn'];
+const turnDebs = ['coturn'];
 
 const say = (message) => process.stdout.write(`[setup] ${message}\n`);
 
@@ -129,8 +132,32 @@ async function ensureClientBuild() {
 
 async function ensureTestTools() {
   const missing = missingDebs(testDebs);
-  if (missing.length === 0) return say('test tools (chromium, postgresql, redis-server, pebble): present');
+  if (missing.length === 0)
+    return say(`test tools (${testDebs.slice(0, 1).concat(testDebs.slice(3)).join(', ')}): present`);
   await aptInstall(missing);
+  if (missing.includes('coturn')) stopDebianTurnService();
+}
+
+async function ensureTurnServer() {
+  const missing = missingDebs(turnDebs);
+  if (missing.length === 0) return say('TURN server (coturn): present');
+  await aptInstall(missing);
+  stopDebianTurnService();
+}
+
+/**
+ * Debian starts coturn as a service when it is installed, with its stock config: no authentication
+ * (an open relay) on port 3478. Plenary runs its own coturn, so the service it just installed is
+ * stopped and disabled; a coturn that was there before is left as the operator set it up.
+ */
+function stopDebianTurnService() {
+  if (!existsSync('/run/systemd/system')) return;
+  const stopped = spawnSync('systemctl', ['disable', '--now', 'coturn.service'], { encoding: 'utf8' });
+  say(
+    stopped.status === 0
+      ? "Debian's coturn service: stopped and disabled (Plenary runs its own)"
+      : `systemctl: ${stopped.stderr}`,
+  );
 }
 
 async function main() {
@@ -141,6 +168,7 @@ async function main() {
   await ensureMediasoupWorker();
   await ensureClientBuild();
   if (forTests) await ensureTestTools();
+  else if (process.env.PLENARY_TURN === 'auto') await ensureTurnServer();
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

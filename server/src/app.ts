@@ -32,6 +32,7 @@ import { WorkshopRegistry } from './sessions/workshopRegistry.ts';
 import { PostgresStore } from './store/postgres/postgresStore.ts';
 import { SqliteStore } from './store/sqlite/sqliteStore.ts';
 import type { Store } from './store/store.ts';
+import { startTurn, type TurnService } from './turn/turnService.ts';
 
 export interface App {
   httpServer: HttpServer;
@@ -43,6 +44,8 @@ export interface App {
   workshops: WorkshopRegistry;
   tokens: TokenService;
   notes: NotesHub;
+  /** the TURN server participants are handed (and the coturn Plenary runs, if it does) */
+  turn: TurnService;
   logger: Logger;
   listen(): Promise<AddressInfo>;
   close(): Promise<void>;
@@ -74,6 +77,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     consumersPerWorker: config.media.consumersPerWorker,
     logger,
   });
+  const turn = await startTurn(config.turn, config.dataDir, logger);
   const expressApp = express();
   const httpServer = (options.createServer ?? createServer)(expressApp);
   const io = createIo(httpServer, config.allowedOrigins, redis?.adapter);
@@ -97,6 +101,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     rooms,
     doors: new RoomDoors(io, rooms),
     tokens,
+    turn,
     logger,
     now,
     presence: new Presence(config.reconnectGraceMs),
@@ -134,7 +139,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   mountAttendanceRoutes(expressApp, ctx);
   mountSeriesRoutes(expressApp, ctx);
   mountLibraryRoutes(expressApp, { ...ctx, files: new FileStore(config.dataDir, config.maxUploadBytes) });
-  mountRoutes(expressApp, { pool, rooms, io, clientDir: config.clientDir, logger });
+  mountRoutes(expressApp, { pool, rooms, io, turn, clientDir: config.clientDir, logger });
 
   return {
     httpServer,
@@ -145,6 +150,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     workshops: ctx.workshops,
     tokens,
     notes: ctx.notes,
+    turn,
     logger,
     listen: () =>
       new Promise((resolve, reject) => {
@@ -163,6 +169,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       pool.close();
       await store.close();
       await redis?.close();
+      await turn.close();
     },
   };
 }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { type TlsConfig, tlsFromEnv } from './edge/tlsConfig.ts';
 import { DEFAULT_CONSUMERS_PER_WORKER } from './media/placement.ts';
+import { loadTurnSettings, type TurnSettings } from './turn/turnConfig.ts';
 
 // Every setting comes from the environment; the defaults run Plenary on one machine with nothing else.
 const EnvSchema = z.object({
@@ -85,6 +86,8 @@ export interface Config {
   cluster: { redisUrl: string; redisPrefix: string } | undefined;
   /** the key invite and participant tokens are signed with; else one kept in `dataDir` */
   tokenSecret: string | undefined;
+  /** the TURN server participants are handed: none, the coturn Plenary runs, or an external one */
+  turn: TurnSettings;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -114,19 +117,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // interface, with the LAN address (or the domain's: edge/domainAddress.ts) in ICE candidates.
   const lanAddress = tls.kind === 'lan' ? tls.address : undefined;
   const rtcEverywhere = tls.kind === 'lan' || tls.kind === 'acme';
+  const host = e.HOST ?? (reachable ? '0.0.0.0' : '127.0.0.1');
+  const media = {
+    workerCount: e.PLENARY_WORKERS ?? cpus().length,
+    listenIp: e.PLENARY_RTC_LISTEN_IP ?? (rtcEverywhere ? '0.0.0.0' : '127.0.0.1'),
+    announcedIp: e.PLENARY_ANNOUNCED_IP ?? lanAddress,
+    minPort: e.PLENARY_RTC_MIN_PORT,
+    maxPort: e.PLENARY_RTC_MAX_PORT,
+    consumersPerWorker: e.PLENARY_CONSUMERS_PER_WORKER,
+    heartbeatMs: e.PLENARY_MEDIA_HEARTBEAT_MS,
+  };
   return {
     port: e.PORT ?? (tls.kind === 'files' || tls.kind === 'acme' ? 443 : 3000),
-    host: e.HOST ?? (reachable ? '0.0.0.0' : '127.0.0.1'),
+    host,
     tls,
-    media: {
-      workerCount: e.PLENARY_WORKERS ?? cpus().length,
-      listenIp: e.PLENARY_RTC_LISTEN_IP ?? (rtcEverywhere ? '0.0.0.0' : '127.0.0.1'),
-      announcedIp: e.PLENARY_ANNOUNCED_IP ?? lanAddress,
-      minPort: e.PLENARY_RTC_MIN_PORT,
-      maxPort: e.PLENARY_RTC_MAX_PORT,
-      consumersPerWorker: e.PLENARY_CONSUMERS_PER_WORKER,
-      heartbeatMs: e.PLENARY_MEDIA_HEARTBEAT_MS,
-    },
+    media,
     dataDir: resolve(e.PLENARY_DATA_DIR),
     clientDir: resolve(e.PLENARY_CLIENT_DIR),
     allowedOrigins: e.PLENARY_ALLOWED_ORIGINS.split(',')
@@ -136,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.PLENARY_DATABASE_URL,
     cluster: e.PLENARY_REDIS_URL ? { redisUrl: e.PLENARY_REDIS_URL, redisPrefix: e.PLENARY_REDIS_PREFIX } : undefined,
     tokenSecret: e.PLENARY_TOKEN_SECRET,
+    turn: loadTurnSettings(env, { host, media }),
     maxUploadBytes: Math.round(e.PLENARY_MAX_UPLOAD_MB * 1_000_000),
     logLevel: e.LOG_LEVEL,
   };

@@ -103,21 +103,34 @@ export class Connection {
 
   async #start(routerRtpCapabilities: WireObject): Promise<Connected> {
     const { createDevice } = this.#options;
+    // Asked for beside the transports (not before them), so a room switch waits no longer.
+    const iceServers = this.#freshIceServers();
     const device = await (createDevice
       ? loadDevice(createDevice, routerRtpCapabilities)
       : browserDeviceFor(routerRtpCapabilities));
     this.assertOpen();
     const [send, recv] = await Promise.all([
-      this.#createTransport(device, 'send'),
-      this.#createTransport(device, 'recv'),
+      this.#createTransport(device, 'send', iceServers),
+      this.#createTransport(device, 'recv', iceServers),
     ]);
     this.assertOpen();
     return { device, send, recv };
   }
 
-  async #createTransport(device: Device, direction: 'send' | 'recv'): Promise<types.Transport> {
+  /** TURN servers with credentials fresh for this build; none if the server hands out none or can't say. */
+  async #freshIceServers(): Promise<RTCIceServer[]> {
+    const reply = await this.#options.request(Command.mediaRefreshIceServers, {});
+    return reply.ok ? reply.data.servers : [];
+  }
+
+  async #createTransport(
+    device: Device,
+    direction: 'send' | 'recv',
+    ice: Promise<RTCIceServer[]>,
+  ): Promise<types.Transport> {
     const { request } = this.#options;
-    const remote: TransportOptions = unwrap(await request(Command.mediaCreateTransport, { direction }));
+    const [reply, iceServers] = await Promise.all([request(Command.mediaCreateTransport, { direction }), ice]);
+    const remote: TransportOptions = unwrap(reply);
     this.assertOpen();
     const { transportId } = remote;
     const options: types.TransportOptions = {
@@ -125,6 +138,7 @@ export class Connection {
       iceParameters: remote.iceParameters as types.IceParameters,
       iceCandidates: remote.iceCandidates as types.IceCandidate[],
       dtlsParameters: remote.dtlsParameters as types.DtlsParameters,
+      iceServers,
     };
     const transport = direction === 'send' ? device.createSendTransport(options) : device.createRecvTransport(options);
     this.#transports.push(transport);

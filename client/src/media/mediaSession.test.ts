@@ -37,6 +37,43 @@ describe('MediaSession', () => {
     expect(transports.map((transport) => transport.direction).sort()).toEqual(['recv', 'send']);
   });
 
+  it('gives both transports the TURN servers the server hands out, asked for as they are built', async () => {
+    const turn = { urls: ['turn:192.0.2.1:3478?transport=udp'], username: '1700000000:self', credential: 'c2VjcmV0' };
+    const server = new FakeServer().on(Command.mediaRefreshIceServers, () => ({
+      ok: true,
+      data: { servers: [turn], expiresAt: 1_700_000_000_000 },
+    }));
+    const given: unknown[] = [];
+    const media = new MediaSession({
+      request: server.request,
+      tracks: new TrackRegistry(),
+      selfId: server.selfId,
+      createDevice: async () => {
+        const device: Device = await createFakeDevice();
+        const [send, recv] = [device.createSendTransport.bind(device), device.createRecvTransport.bind(device)];
+        device.createSendTransport = (options) => {
+          given.push(options.iceServers);
+          return send(options);
+        };
+        device.createRecvTransport = (options) => {
+          given.push(options.iceServers);
+          return recv(options);
+        };
+        return device;
+      },
+    });
+    await media.start(testFakeParameters.generateRouterRtpCapabilities());
+    expect(server.sentOf(Command.mediaRefreshIceServers)).toEqual([{}]);
+    expect(given).toEqual([[turn], [turn]]);
+  });
+
+  it('builds its transports without TURN when the server hands out none or refuses', async () => {
+    const { transports } = await started((server) =>
+      server.on(Command.mediaRefreshIceServers, () => ({ ok: false, error: { code: 'internal', message: 'no' } })),
+    );
+    expect(transports).toHaveLength(2);
+  });
+
   it('publishes the mic: connects the transport once, produces with its source, shows our track', async () => {
     const { server, media, tracks } = await started();
     const mic = new FakeTrack('audio');

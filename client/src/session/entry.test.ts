@@ -53,6 +53,7 @@ function joinAnswer(server: FakeServer) {
     whereabouts: server.whereabouts,
     serverNow: Date.now(),
     room: null,
+    ice: { servers: [], expiresAt: null },
   };
 }
 

@@ -91,6 +91,7 @@ export function joinResult(self: Participant, over: Partial<JoinResult> = {}): J
     whereabouts: inPlenary,
     room: roomEntry(PLENARY),
     serverNow: Date.now(),
+    ice: { servers: [], expiresAt: null },
     ...over,
   };
 }

@@ -5,11 +5,13 @@ import type { Logger } from '../logger.ts';
 import type { WorkerPool } from '../media/workerPool.ts';
 import type { PlenaryServer } from '../realtime/types.ts';
 import type { RoomRegistry } from '../sessions/roomRegistry.ts';
+import type { TurnService } from '../turn/turnService.ts';
 
 export interface HttpDeps {
   pool: WorkerPool;
   rooms: RoomRegistry;
   io: PlenaryServer;
+  turn: Pick<TurnService, 'health' | 'metrics'>;
   clientDir: string;
   logger: Logger;
 }
@@ -17,15 +19,17 @@ export interface HttpDeps {
 const jsonError = (code: string, message: string) => ({ error: { code, message } });
 
 export function mountRoutes(app: Express, deps: HttpDeps): void {
-  const { pool, rooms, io, clientDir, logger } = deps;
+  const { pool, rooms, io, turn, clientDir, logger } = deps;
 
-  // Healthy only while every mediasoup worker is alive: a dead one means degraded media.
+  // Healthy only while every mediasoup worker (and the coturn Plenary runs) is alive: else media is degraded.
   app.get('/healthz', (_req, res) => {
     const workers = pool.health();
-    const healthy = workers.alive === workers.size;
+    const turnHealth = turn.health();
+    const healthy = workers.alive === workers.size && turnHealth.ok;
     res.status(healthy ? 200 : 503).json({
       status: healthy ? 'ok' : 'degraded',
       workers,
+      turn: turnHealth,
       rooms: rooms.size,
       connections: io.engine.clientsCount,
     });
@@ -37,6 +41,7 @@ export function mountRoutes(app: Express, deps: HttpDeps): void {
       ...Object.entries(counts).map(([kind, value]) => `plenary_mediasoup_${kind} ${value}`),
       `plenary_rooms_open ${rooms.size}`,
       `plenary_connections ${io.engine.clientsCount}`,
+      ...turn.metrics(),
     ];
     res.type('text/plain; version=0.0.4').send(`${lines.join('\n')}\n`);
   });

@@ -2,6 +2,7 @@ import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Command, fail } from '@plenary/shared';
 import { Server, type ServerOptions } from 'socket.io';
 import { SYSTEM_ACTOR } from '../domain/commands.ts';
+import { registerIceHandlers } from './handlers/ice.ts';
 import { registerMediaHandlers } from './handlers/media.ts';
 import { registerModerationHandlers } from './handlers/moderation.ts';
 import { registerNotesHandlers } from './handlers/notes.ts';
@@ -56,6 +57,7 @@ export function registerHandlers(ctx: RealtimeContext): void {
     registerSessionHandlers(ctx, socket);
     registerWorkshopHandlers(ctx, socket);
     registerMediaHandlers(ctx, socket);
+    registerIceHandlers(ctx, socket);
     registerModerationHandlers(ctx, socket);
     registerNotesHandlers(ctx, socket);
     if (socket.recovered) resume(ctx, socket);

@@ -13,6 +13,7 @@ import type { NotesHub } from '../notes/notesHub.ts';
 import type { RoomRegistry } from '../sessions/roomRegistry.ts';
 import type { KeyedSerialQueue } from '../sessions/serialQueue.ts';
 import type { WorkshopRegistry } from '../sessions/workshopRegistry.ts';
+import type { TurnService } from '../turn/turnService.ts';
 import type { Presence } from './presence.ts';
 import type { RoomDoors } from './roomDoors.ts';
 
@@ -45,6 +46,8 @@ export interface RealtimeContext {
   doors: RoomDoors;
   workshops: WorkshopRegistry;
   tokens: TokenService;
+  /** each participant's ICE servers */
+  turn: Pick<TurnService, 'iceServersFor'>;
   presence: Presence;
   notes: NotesHub;
   /** one room change at a time per participant (key: `participantKey`) */

@@ -1,5 +1,5 @@
 import type { ParticipantId, RoomId } from '../ids.ts';
-import type { WireObject } from './media.ts';
+import type { IceServers, WireObject } from './media.ts';
 import type { PeerInfo, ProducerInfo } from './peer.ts';
 import type { BreakoutSet, OpenBreakout } from './workshop/breakouts.ts';
 import type { ChatMessage } from './workshop/chat.ts';
@@ -120,6 +120,8 @@ export interface JoinResult extends WorkshopSnapshot {
   room: RoomEntry | null;
   /** the server's clock (epoch ms) when it answered: countdowns correct the device's clock by it */
   serverNow: number;
+  /** TURN servers for this participant's media transports; fresh ones: `media:refreshIceServers` */
+  ice: IceServers;
 }
 
 /** Sent to a participant whose room changed (breakouts opened, moved, recalled, admitted). */

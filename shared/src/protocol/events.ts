@@ -2,7 +2,7 @@
 // facts are `feature:pastTense` (server → clients, broadcast). Everything else uses these maps.
 import type { z } from 'zod';
 import type { MediaId, ParticipantId, RoomId, WorkshopId } from '../ids.ts';
-import type { ConsumerOptions, TransportOptions, WireObject } from '../model/media.ts';
+import type { ConsumerOptions, IceServers, TransportOptions, WireObject } from '../model/media.ts';
 import type { PeerInfo, ProducerInfo } from '../model/peer.ts';
 import type { JoinResult, RoomChanged, WorkshopChange, WorkshopSnapshot } from '../model/view.ts';
 import type { CsvPreview } from '../model/workshop/breakouts.ts';
@@ -42,6 +42,8 @@ export const Command = {
   mediaModerate: 'media:moderate',
   /** chairs: their microphone is heard in every open breakout room too (or no longer) */
   mediaSpeakToBreakouts: 'media:speakToBreakouts',
+  /** new TURN credentials, asked for before the ones in hand expire (see `JoinResult.ice`) */
+  mediaRefreshIceServers: 'media:refreshIceServers',
   /** start following a room's notes: answers what the caller's document is missing */
   notesOpen: 'notes:open',
   notesUpdate: 'notes:update',
@@ -90,6 +92,7 @@ export const commandSchemas = {
   [Command.mediaSetPreferredLayers]: media.SetPreferredLayersRequestSchema,
   [Command.mediaModerate]: media.ModerateRequestSchema,
   [Command.mediaSpeakToBreakouts]: media.SpeakToBreakoutsRequestSchema,
+  [Command.mediaRefreshIceServers]: media.RefreshIceServersRequestSchema,
   [Command.notesOpen]: notes.NotesOpenRequestSchema,
   [Command.notesUpdate]: notes.NotesUpdateRequestSchema,
   [Command.notesClose]: notes.NotesCloseRequestSchema,
@@ -150,6 +153,7 @@ export interface CommandResults {
   [Command.mediaModerate]: Empty;
   /** how many breakout rooms now hear the chair */
   [Command.mediaSpeakToBreakouts]: { rooms: number };
+  [Command.mediaRefreshIceServers]: IceServers;
   /** the server's state vector lets the client send what the server is missing (offline edits) */
   [Command.notesOpen]: { update: Binary; stateVector: Binary; readOnly: boolean };
   /** answered once the update is stored */

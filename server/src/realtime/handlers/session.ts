@@ -57,6 +57,7 @@ export function registerSessionHandlers(ctx: RealtimeContext, socket: PlenarySoc
       participantToken: await ctx.tokens.issueParticipant(workshopId, participantId),
       room: roomChanged.room,
       serverNow: ctx.now(),
+      ice: ctx.turn.iceServersFor(participantId, ctx.now()),
     };
   });
 

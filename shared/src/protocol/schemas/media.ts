@@ -71,3 +71,5 @@ export const ModerateRequestSchema = z.strictObject({
 });
 
 export const SpeakToBreakoutsRequestSchema = z.strictObject({ on: z.boolean() });
+
+export const RefreshIceServersRequestSchema = z.strictObject({});
