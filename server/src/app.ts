@@ -103,7 +103,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     moves: new RoomMoves({
       io,
       rooms,
-      stateOf: async (workshopId) => (await workshops.get(workshopId))?.state,
+      workshops,
       logger,
       now,
     }),

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { WorkshopState } from '../domain/model.ts';
 import type { MediaRoom } from '../media/mediaRoom.ts';
 import { mediaRoomKey, type PlenaryServer, type PlenarySocket } from '../realtime/types.ts';
+import type { WorkshopRegistry } from '../sessions/workshopRegistry.ts';
 import { RoomMoves } from './moves.ts';
 import { RoomRegistry } from './roomRegistry.ts';
 
@@ -58,7 +59,7 @@ function harness(createMediaRoom: (key: string) => Promise<MediaRoom>) {
   const moves = new RoomMoves({
     io,
     rooms,
-    stateOf: async () => state,
+    workshops: { get: async () => ({ state }) } as unknown as WorkshopRegistry,
     logger: pino({ level: 'silent' }),
     now: () => 0,
   });

@@ -12,6 +12,7 @@ import { roomOf } from '../domain/location.ts';
 import type { Logger } from '../logger.ts';
 import { type PlenaryServer, type PlenarySocket, participantKey } from '../realtime/types.ts';
 import { KeyedSerialQueue } from '../sessions/serialQueue.ts';
+import type { WorkshopRegistry } from '../sessions/workshopRegistry.ts';
 import { RoomDoors } from './doors.ts';
 import type { RoomRegistry } from './roomRegistry.ts';
 
@@ -30,8 +31,8 @@ function mediaRoomOf(whereabouts: Whereabouts): RoomId | null {
 export interface RoomMovesOptions {
   io: PlenaryServer;
   rooms: RoomRegistry;
-  /** a workshop's state as this node holds it now: a move follows it when the move's turn comes */
-  stateOf: (workshopId: WorkshopId) => Promise<WorkshopState | undefined>;
+  /** the workshops this node holds: a move follows a workshop's state as it is when the move's turn comes */
+  workshops: Pick<WorkshopRegistry, 'get'>;
   logger: Logger;
   now: () => number;
 }
@@ -71,9 +72,9 @@ export class RoomMoves {
     const { participantId } = socket.data;
     if (!participantId) return;
     void this.#inTurn(socket, async () => {
-      const state = await this.options.stateOf(workshopId);
-      if (!state) return;
-      await this.#place(socket, state, socket.data.joined === true);
+      const workshop = await this.options.workshops.get(workshopId);
+      if (!workshop) return;
+      await this.#place(socket, workshop.state, socket.data.joined === true);
     }).catch((error: unknown) => {
       const delay = MOVE_RETRY_MS[Math.min(attempt, MOVE_RETRY_MS.length - 1)] as number;
       this.options.logger.error(
