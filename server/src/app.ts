@@ -5,7 +5,6 @@ import express from 'express';
 import { TokenService } from './auth/tokens.ts';
 import { type Cluster, joinCluster } from './cluster/cluster.ts';
 import { connectRedis } from './cluster/redisLink.ts';
-import { followReplicatedChange } from './cluster/replication.ts';
 import type { Config } from './config.ts';
 import { mountAttendanceRoutes } from './http/attendance.ts';
 import { mountExportRoutes } from './http/exports.ts';
@@ -24,10 +23,8 @@ import { createIo, registerHandlers } from './realtime/io.ts';
 import { mediaRoomListener } from './realtime/mediaRoomListener.ts';
 import { Presence } from './realtime/presence.ts';
 import { publishChange } from './realtime/publish.ts';
-import { RoomDoors } from './realtime/roomDoors.ts';
 import type { PlenaryServer, RealtimeContext } from './realtime/types.ts';
-import { RoomRegistry } from './sessions/roomRegistry.ts';
-import { KeyedSerialQueue } from './sessions/serialQueue.ts';
+import { RoomMoves, RoomRegistry } from './rooms/index.ts';
 import { WorkshopRegistry } from './sessions/workshopRegistry.ts';
 import { PostgresStore } from './store/postgres/postgresStore.ts';
 import { SqliteStore } from './store/sqlite/sqliteStore.ts';
@@ -96,10 +93,26 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     }),
   );
 
+  const workshops = new WorkshopRegistry({
+    store,
+    logger,
+    now,
+    shared,
+    onChange: (workshop, change) => {
+      publishChange(ctx, workshop, change);
+      if (change.origin === 'local' && change.entry) cluster?.committed(workshop.id, change.entry);
+    },
+  });
   const ctx: RealtimeContext = {
     io,
     rooms,
-    doors: new RoomDoors(io, rooms),
+    moves: new RoomMoves({
+      io,
+      rooms,
+      workshops,
+      logger,
+      now,
+    }),
     tokens,
     turn,
     logger,
@@ -109,21 +122,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       shared,
       onStored: (docKey, seq, update) => cluster?.notesStored(docKey, seq, update),
     }),
-    moves: new KeyedSerialQueue<string>(),
-    workshops: new WorkshopRegistry({
-      store,
-      logger,
-      now,
-      shared,
-      onChange: (workshop, change) => {
-        if (change.origin === 'replica') {
-          followReplicatedChange(ctx, workshop, change);
-          return;
-        }
-        publishChange(ctx, workshop, change);
-        if (change.entry) cluster?.committed(workshop.id, change.entry);
-      },
-    }),
+    workshops,
     cluster: null,
   };
   if (shared) {

@@ -1,6 +1,6 @@
 import type { CommandOf } from './commands.ts';
 import { SYSTEM_ACTOR } from './commands.ts';
-import { isChair, type Participant, type WorkshopState } from './model.ts';
+import { isChair, type Participant, type ParticipantId, type WorkshopState } from './model.ts';
 import { removeSpeakerEntries } from './queue.ts';
 import type { Registrations } from './registration.ts';
 import { accept, type Context, type Result, reject } from './result.ts';
@@ -124,4 +124,15 @@ function setConnected(state: WorkshopState, participantId: Participant['id'], co
     };
   }
   return accept(next);
+}
+
+/** Everyone on the roster before and after whose role is not what it was. */
+export function roleChanges(before: WorkshopState, after: WorkshopState): ParticipantId[] {
+  if (before.participants === after.participants) return [];
+  return Object.values(after.participants)
+    .filter((participant) => {
+      const was = before.participants[participant.id];
+      return was !== undefined && was.role !== participant.role;
+    })
+    .map((participant) => participant.id);
 }

@@ -4,7 +4,7 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Logger } from '../logger.ts';
 import type { WorkerPool } from '../media/workerPool.ts';
 import type { PlenaryServer } from '../realtime/types.ts';
-import type { RoomRegistry } from '../sessions/roomRegistry.ts';
+import type { RoomRegistry } from '../rooms/index.ts';
 import type { TurnService } from '../turn/turnService.ts';
 
 export interface HttpDeps {

@@ -16,7 +16,8 @@ import { MediaPeer, type ProducerData, type TransportData, type TransportDirecti
 
 import { pipeProducer } from './pipe.ts';
 import type { MediaRoomOptions } from './roomEvents.ts';
-import { type Leg, RoomRouters } from './roomRouters.ts';
+import type { Leg, RoomRouters } from './roomRouters.ts';
+import { RoomRouting } from './roomRouting.ts';
 import { createWebRtcTransport, transportOptions } from './transports.ts';
 import { asWire, describe, mediaCall, mediaId } from './wire.ts';
 
@@ -27,39 +28,39 @@ type ProduceRequest = Omit<z.output<typeof ProduceRequestSchema>, 'kind'> & { ki
 
 /**
  * The media of one room (the plenary, or a breakout): its people and their transports, producers and
- * consumers, over the routers the room uses (RoomRouters: one per worker, spread as workers fill).
+ * consumers, over the routers the room uses (RoomRouters: one per worker, spread as workers fill;
+ * RoomRouting: which of them, moving to new ones when a worker dies).
  */
 export class MediaRoom implements LinkableRoom {
   readonly key: string;
   private readonly peers = new Map<ParticipantId, MediaPeer>();
-  private dominant: ParticipantId | null = null;
   private closed = false;
-  /** router replacements after worker deaths, one at a time */
-  private rebuilt = Promise.resolve();
 
   private constructor(
-    private routers: RoomRouters,
+    private readonly routing: RoomRouting,
     private readonly options: MediaRoomOptions,
   ) {
     this.key = options.key;
   }
 
   static async create(options: MediaRoomOptions): Promise<MediaRoom> {
-    // The observer starts before the room exists; it reports through `room` once there is one.
     let room: MediaRoom | undefined;
-    const routers = await RoomRouters.create(
-      options.pool,
-      (participantId) => room?.speakerChanged(participantId),
-      (failed) => room?.rebuild(failed),
-      options.logger,
-    );
-    room = new MediaRoom(routers, options);
+    const routing = await RoomRouting.create(options.pool, options.logger, {
+      speakerChanged: (participantId) => options.listener.activeSpeakerChanged(participantId),
+      leaving: () => room?.dropMedia(),
+      moved: () => room?.movedRouters(),
+    });
+    room = new MediaRoom(routing, options);
     return room;
   }
 
   /** Who is speaking now (the last dominant speaker), or null. */
   get activeSpeakerId(): ParticipantId | null {
-    return this.dominant;
+    return this.routing.activeSpeakerId;
+  }
+
+  private get routers(): RoomRouters {
+    return this.routing.current;
   }
 
   /** The same in every router of the room: they are made with the same codecs. */
@@ -243,12 +244,7 @@ export class MediaRoom implements LinkableRoom {
     this.options.links?.vacated(this);
     for (const peer of this.peers.values()) peer.close();
     this.peers.clear();
-    this.routers.close();
-  }
-
-  private speakerChanged(participantId: ParticipantId): void {
-    this.dominant = participantId;
-    this.options.listener.activeSpeakerChanged(participantId);
+    this.routing.close();
   }
 
   /** A participant's own media, for what concerns no one else (connecting, pausing, layers). */
@@ -258,34 +254,9 @@ export class MediaRoom implements LinkableRoom {
     return peer;
   }
 
-  /**
-   * The participant's router, placing them on first use. While the room is moving to new routers (a
-   * worker died), this waits for them: the old ones are closed, or about to be, and a router there
-   * would fail the request (or be closed under it) instead of landing it on the routers that stay.
-   */
-  private async placed(participantId: ParticipantId): Promise<Leg> {
-    for (;;) {
-      const settled = this.rebuilt;
-      await settled;
-      if (this.closed) throw new CommandError('not_joined', 'the room closed');
-      const routers = this.routers;
-      if (routers.isClosed) throw new CommandError('media_unavailable', 'the media server could not restart');
-      let leg: Leg;
-      try {
-        leg = await routers.place(participantId);
-      } catch (error) {
-        if (this.rebuilt === settled) throw error;
-        continue; // the routers closed under it as the room moved: place again on the new ones
-      }
-      // A worker died meanwhile: the room is moving (or moved) to new routers, place again there.
-      if (this.rebuilt !== settled) continue;
-      // Left while a router was being opened for them: they must not hold it open.
-      if (!this.peers.has(participantId)) {
-        routers.unplace(participantId);
-        throw new CommandError('not_joined', 'you left the room');
-      }
-      return leg;
-    }
+  /** The participant's router, placing them on first use (see RoomRouting.placed). */
+  private placed(participantId: ParticipantId): Promise<Leg> {
+    return this.routing.placed(participantId, () => this.peers.has(participantId));
   }
 
   private adopt(participantId: ParticipantId, transport: types.WebRtcTransport<TransportData>): void {
@@ -303,39 +274,17 @@ export class MediaRoom implements LinkableRoom {
   }
 
   /**
-   * A worker of the room died, or its routers could not be piped together: the room moves to new
-   * routers and every client rebuilds its media.
+   * The room is leaving its routers (a worker died): their transports died with the worker (or close
+   * with the other routers now); the peers stay, their media rebuilt by the clients, placed afresh as
+   * they create transports.
    */
-  private rebuild(failed: RoomRouters): void {
-    this.rebuilt = this.rebuilt
-      .then(() => this.replaceRouters(failed))
-      .catch((error: unknown) => {
-        if (!this.closed && !this.options.pool.isClosed) {
-          this.options.logger.error({ err: error }, 'could not re-create a media room');
-        }
-      });
+  private dropMedia(): void {
+    this.options.links?.vacated(this);
+    for (const peer of this.peers.values()) peer.close();
   }
 
-  private async replaceRouters(failed: RoomRouters): Promise<void> {
-    const { pool, logger, links, listener } = this.options;
-    // Already replaced (two of its workers died), or nothing left to replace.
-    if (this.routers !== failed || this.closed || pool.isClosed) return;
-    links?.vacated(this);
-    // Their transports died with the worker (or close with the other routers now); the peers stay,
-    // their media is rebuilt by the clients, placed afresh as they create transports.
-    for (const peer of this.peers.values()) peer.close();
-    this.routers.close();
-    this.dominant = null;
-    const routers = await RoomRouters.create(
-      pool,
-      (participantId) => this.speakerChanged(participantId),
-      (broken) => this.rebuild(broken),
-      logger,
-    );
-    if (this.closed) return routers.close();
-    this.routers = routers;
-    if (this.peers.size > 0) links?.hosting(this);
-    logger.warn({ routerId: routers.home.router.id }, 'media room moved to new routers after a worker died');
-    listener.routerReplaced('the media server restarted', this.rtpCapabilities);
+  private movedRouters(): void {
+    if (this.peers.size > 0) this.options.links?.hosting(this);
+    this.options.listener.routerReplaced('the media server restarted', this.rtpCapabilities);
   }
 }

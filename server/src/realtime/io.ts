@@ -2,13 +2,13 @@ import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Command, fail } from '@plenary/shared';
 import { Server, type ServerOptions } from 'socket.io';
 import { SYSTEM_ACTOR } from '../domain/commands.ts';
+import { assignAudience } from '../rooms/index.ts';
 import { registerIceHandlers } from './handlers/ice.ts';
 import { registerMediaHandlers } from './handlers/media.ts';
 import { registerModerationHandlers } from './handlers/moderation.ts';
 import { registerNotesHandlers } from './handlers/notes.ts';
 import { registerSessionHandlers } from './handlers/session.ts';
 import { registerWorkshopHandlers } from './handlers/workshop.ts';
-import { assignAudience, followMove } from './roomSync.ts';
 import type { PlenaryServer, PlenarySocket, RealtimeContext } from './types.ts';
 
 const KNOWN_COMMANDS = new Set<string>(Object.values(Command));
@@ -91,7 +91,7 @@ function resume(ctx: RealtimeContext, socket: PlenarySocket): void {
       if (!workshop.state.participants[participantId]?.connected) {
         await workshop.execute({ type: 'participant.connected', actor: SYSTEM_ACTOR, participantId });
       }
-      followMove(ctx, socket, workshopId);
+      ctx.moves.follow(socket, workshopId);
     })
     .catch((error: unknown) => ctx.logger.error({ err: error, participantId }, 'could not resume a connection'));
 }

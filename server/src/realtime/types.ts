@@ -10,12 +10,10 @@ import type { Server, Socket } from 'socket.io';
 import type { TokenService } from '../auth/tokens.ts';
 import type { Logger } from '../logger.ts';
 import type { NotesHub } from '../notes/notesHub.ts';
-import type { RoomRegistry } from '../sessions/roomRegistry.ts';
-import type { KeyedSerialQueue } from '../sessions/serialQueue.ts';
+import type { RoomMoves, RoomRegistry } from '../rooms/index.ts';
 import type { WorkshopRegistry } from '../sessions/workshopRegistry.ts';
 import type { TurnService } from '../turn/turnService.ts';
 import type { Presence } from './presence.ts';
-import type { RoomDoors } from './roomDoors.ts';
 
 /** What the server remembers about a connection once it has joined. */
 export interface SocketData {
@@ -41,17 +39,16 @@ export interface ClusterPeers {
 /** Everything a handler needs, injected: no handler reaches for a global. */
 export interface RealtimeContext {
   io: PlenaryServer;
+  /** the media rooms people are in on this node (read them here; change them through `moves`) */
   rooms: RoomRegistry;
-  /** every entry into and exit from `rooms` (people moving together go through together) */
-  doors: RoomDoors;
+  /** every join, move and leave of a connection's media room (see rooms/index.ts) */
+  moves: RoomMoves;
   workshops: WorkshopRegistry;
   tokens: TokenService;
   /** each participant's ICE servers */
   turn: Pick<TurnService, 'iceServersFor'>;
   presence: Presence;
   notes: NotesHub;
-  /** one room change at a time per participant (key: `participantKey`) */
-  moves: KeyedSerialQueue<string>;
   logger: Logger;
   now: () => number;
   /** null when this node serves its workshops alone */

@@ -15,6 +15,7 @@ import {
   type WorkshopState,
 } from '@plenary/shared';
 import { canReadChannel } from '../domain/chat.ts';
+import { roleChanges } from '../domain/roster.ts';
 import { openBreakoutFor, participantFor, sliceFor } from '../domain/view.ts';
 
 /** Nobody on the roster: they see what every non-chair shares. */
@@ -103,17 +104,6 @@ export function planBroadcast(before: WorkshopState, after: WorkshopState): Broa
     public: publicChange,
     personal: [...groups.values()],
   };
-}
-
-/** Everyone on the roster before and after whose role is not what it was. */
-export function roleChanges(before: WorkshopState, after: WorkshopState): ParticipantId[] {
-  if (before.participants === after.participants) return [];
-  return Object.values(after.participants)
-    .filter((participant) => {
-      const was = before.participants[participant.id];
-      return was !== undefined && was.role !== participant.role;
-    })
-    .map((participant) => participant.id);
 }
 
 /** Messages in `after`'s chat that `before`'s did not have: a log that changed grew at its end. */

@@ -12,11 +12,11 @@ import {
 import type { z } from 'zod';
 import { SYSTEM_ACTOR } from '../../domain/commands.ts';
 import { CommandError } from '../../errors.ts';
+import { assignAudience } from '../../rooms/index.ts';
 import type { Workshop } from '../../sessions/workshopRegistry.ts';
 import { onCommand } from '../command.ts';
-import { assignAudience, releaseMedia, syncRoom } from '../roomSync.ts';
 import { snapshotFor } from '../snapshot.ts';
-import { channel, type PlenarySocket, participantKey, type RealtimeContext } from '../types.ts';
+import { channel, type PlenarySocket, type RealtimeContext } from '../types.ts';
 
 type Credential = z.output<typeof JoinRequestSchema>['credential'];
 
@@ -36,7 +36,7 @@ export function registerSessionHandlers(ctx: RealtimeContext, socket: PlenarySoc
     // One live connection per participant: a new tab or a reconnect takes over from the old one.
     const replaced = ctx.presence.attach(socket);
     if (replaced) {
-      await releaseMedia(ctx, replaced);
+      await ctx.moves.release(replaced);
       replaced.emit(Fact.sessionReplaced, { reason: 'you joined from another window or device' });
       replaced.data = {};
       replaced.disconnect(true);
@@ -46,11 +46,7 @@ export function registerSessionHandlers(ctx: RealtimeContext, socket: PlenarySoc
       await expectAccepted(workshop.execute({ type: 'participant.connected', actor: SYSTEM_ACTOR, participantId }));
     }
     assignAudience(socket, workshop.state);
-    const { roomChanged } = await ctx.moves.run(participantKey(workshopId, participantId), async () => {
-      const synced = await syncRoom(ctx, socket, workshop.state);
-      socket.data.joined = true;
-      return synced;
-    });
+    const roomChanged = await ctx.moves.join(socket, workshop.state);
     ctx.logger.info({ workshopId, participantId, socketId: socket.id, room: roomChanged.room?.roomId }, 'joined');
     return {
       ...snapshotFor(workshop.state, participantId),
@@ -116,7 +112,7 @@ async function depart(ctx: RealtimeContext, socket: PlenarySocket, graceMs?: num
   ]) {
     void socket.leave(room);
   }
-  await releaseMedia(ctx, socket);
+  await ctx.moves.release(socket);
   ctx.presence.detach(
     socket,
     () => {

@@ -7,9 +7,9 @@ import {
   type Whereabouts,
   type WorkshopId,
 } from '@plenary/shared';
-import type { LiveRoom } from '../sessions/liveRoom.ts';
-import type { RoomRegistry } from '../sessions/roomRegistry.ts';
-import { mediaRoomKey, type PlenaryServer, type PlenarySocket } from './types.ts';
+import { mediaRoomKey, type PlenaryServer, type PlenarySocket } from '../realtime/types.ts';
+import type { LiveRoom } from './liveRoom.ts';
+import type { RoomRegistry } from './roomRegistry.ts';
 
 export interface Arrival {
   socket: PlenarySocket;

@@ -1,6 +1,6 @@
 import type { MediaRoom } from '../media/mediaRoom.ts';
+import { KeyedSerialQueue } from '../sessions/serialQueue.ts';
 import { LiveRoom } from './liveRoom.ts';
-import { KeyedSerialQueue } from './serialQueue.ts';
 
 export type MediaRoomFactory = (key: string) => Promise<MediaRoom>;
 

@@ -3,11 +3,10 @@ import { pino } from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import type { WorkshopState } from '../domain/model.ts';
 import type { MediaRoom } from '../media/mediaRoom.ts';
-import { RoomRegistry } from '../sessions/roomRegistry.ts';
-import { KeyedSerialQueue } from '../sessions/serialQueue.ts';
-import { RoomDoors } from './roomDoors.ts';
-import { followMove, syncRoom } from './roomSync.ts';
-import { mediaRoomKey, type PlenaryServer, type PlenarySocket, type RealtimeContext } from './types.ts';
+import { mediaRoomKey, type PlenaryServer, type PlenarySocket } from '../realtime/types.ts';
+import type { WorkshopRegistry } from '../sessions/workshopRegistry.ts';
+import { RoomMoves } from './moves.ts';
+import { RoomRegistry } from './roomRegistry.ts';
 
 const workshopId = 'w1' as WorkshopId;
 const participantId = 'p1' as ParticipantId;
@@ -57,17 +56,16 @@ function harness(createMediaRoom: (key: string) => Promise<MediaRoom>) {
   } as unknown as PlenarySocket;
   const rooms = new RoomRegistry(createMediaRoom);
   let state = stateWith(false);
-  const ctx = {
+  const moves = new RoomMoves({
     io,
     rooms,
-    doors: new RoomDoors(io, rooms),
-    workshops: { get: async () => ({ state }) },
-    moves: new KeyedSerialQueue<string>(),
+    workshops: { get: async () => ({ state }) } as unknown as WorkshopRegistry,
     logger: pino({ level: 'silent' }),
     now: () => 0,
-  } as unknown as RealtimeContext;
+  });
   return {
-    ctx,
+    rooms,
+    moves,
     socket,
     told,
     setState: (next: WorkshopState) => {
@@ -79,20 +77,20 @@ function harness(createMediaRoom: (key: string) => Promise<MediaRoom>) {
 describe('following a move', () => {
   it('tries a move again when the room could not be entered, so nobody is left in the old room', async () => {
     let failures = 1;
-    const { ctx, socket, told, setState } = harness(async (key) => {
+    const { rooms, moves, socket, told, setState } = harness(async (key) => {
       // Under load a router can fail to come up: the first try at the plenary fails.
       if (key === mediaRoomKey(workshopId, 'plenary' as RoomId) && failures-- > 0) throw new Error('router timed out');
       return fakeMediaRoom();
     });
     setState(stateWith(true));
-    await syncRoom(ctx, socket, stateWith(true), true);
-    expect(told.at(-1)?.room?.roomId).toBe('room5');
+    moves.follow(socket, workshopId);
+    await vi.waitFor(() => expect(told.at(-1)?.room?.roomId).toBe('room5'));
 
     setState(stateWith(false)); // recalled
-    followMove(ctx, socket, workshopId);
+    moves.follow(socket, workshopId);
     await vi.waitFor(() => expect(told.at(-1)?.room?.roomId).toBe('plenary'), { timeout: 3_000 });
     expect(socket.data.roomId).toBe('plenary');
-    expect(ctx.rooms.get(mediaRoomKey(workshopId, 'room5' as RoomId))).toBeUndefined();
-    expect(ctx.rooms.get(mediaRoomKey(workshopId, 'plenary' as RoomId))?.has(participantId)).toBe(true);
+    expect(rooms.get(mediaRoomKey(workshopId, 'room5' as RoomId))).toBeUndefined();
+    expect(rooms.get(mediaRoomKey(workshopId, 'plenary' as RoomId))?.has(participantId)).toBe(true);
   });
 });
