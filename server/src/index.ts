@@ -1,5 +1,6 @@
 // Process entry: `npm start` runs this after setup. Everything else is built by createApp.
 import { randomUUID } from 'node:crypto';
+import { Server as TlsServer } from 'node:tls';
 import { inviteLink, type WorkshopId } from '@plenary/shared';
 import { createApp } from './app.ts';
 import { createInvites } from './auth/invites.ts';
@@ -24,6 +25,12 @@ const edge: Edge = await startEdge(config.tls, { dataDir: config.dataDir, host: 
 const app = await createApp(config, { logger, createServer: edge.createServer });
 const address = await app.listen();
 const origin = edge.origin(address.port);
+// TURN over TLS on the page's own port: an office firewall that opens only 443 lets media through.
+if (app.httpServer instanceof TlsServer && app.turn.mode === 'coturn') {
+  const url = `turns:${new URL(origin).hostname}:${address.port}?transport=tcp`;
+  app.turn.attachTls(app.httpServer, { url });
+  logger.info({ url }, 'TURN over TLS on the page port');
+}
 logger.info(
   { url: edge.scheme === 'http' ? `http://${address.address}:${address.port}/` : `${origin}/` },
   'Plenary is serving',
