@@ -15,6 +15,7 @@ import {
   workshopLinkFrom,
 } from '../fixtures/linkStats.ts';
 import {
+  allowOnlyTcp443,
   type ClientNamespace,
   capRate,
   counterPackets,
@@ -152,20 +153,7 @@ describe.skipIf(unavailable)('media through firewalls and a bad link (Plenary in
   });
 
   it('a firewall that opens only TCP 443: media flows through TURN over TLS on the page port', async () => {
-    firewall(
-      lab,
-      only443.name,
-      `table inet office {
-        counter refused {}
-        chain output {
-          type filter hook output priority 0; policy drop;
-          oifname "lo" accept;
-          ct state established,related accept;
-          ip daddr ${SERVER_ADDRESS} tcp dport 443 accept;
-          counter name "refused" drop;
-        }
-      }`,
-    );
+    allowOnlyTcp443(lab, only443.name);
     const outside = await browserIn(open);
     const link = await newWorkshop(outside);
     const carla = await join(outside, link, 'Carla');
