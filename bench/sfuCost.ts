@@ -1,6 +1,7 @@
 // SFU cost: one mediasoup worker forwarding synthetic VP8 streams (in over UDP into PlainTransport
 // producers, out through SRTP PlainTransport consumers to a local UDP sink), set up through Plenary's
 // media layer (WorkerPool, MediaRoom) vs raw mediasoup calls. Worker CPU from /proc over a window.
+// Then, over WebRTC transports, one media port per worker vs a port per transport (sfuPorts.ts).
 import type { MediaId, ParticipantId } from '@plenary/shared';
 import type { types } from 'mediasoup';
 import * as mediasoup from 'mediasoup';
@@ -11,6 +12,7 @@ import { cpuSeconds } from './lib/proc.ts';
 import { type Result, ratioOf, round, verdict } from './lib/result.ts';
 import { sleep } from './lib/stats.ts';
 import { rtpParametersOf, udpSink, type Vp8Source, vp8Source } from './lib/vp8Source.ts';
+import { portRows } from './sfuPorts.ts';
 
 const PRODUCERS = 10;
 const CONSUMERS_PER_PRODUCER = 60;
@@ -60,6 +62,7 @@ export async function run(): Promise<Result> {
   // Proof that the consumers forward; the sink, a Node socket on the same two cores, may drop some.
   const forwarding = mbps(plenary) >= 0.5 * expectedMbps && mbps(bare) >= 0.5 * expectedMbps;
   const note = forwarding ? undefined : `forwarded only ${round(mbps(plenary))} of ${expectedMbps} Mbit/s`;
+  const ports = await portRows();
   const label = `${PRODUCERS} VP8 × ${CONSUMERS_PER_PRODUCER} consumers, ${BITRATE / 1000} kbit/s`;
   return {
     name: 'sfu-cost',
@@ -85,6 +88,7 @@ export async function run(): Promise<Result> {
         goal: `≥ ${GOAL_CONSUMERS_PER_CORE}`,
         status: forwarding ? verdict(perCore >= GOAL_CONSUMERS_PER_CORE) : 'MISS',
       },
+      ...ports.rows,
     ],
     details: {
       producers: PRODUCERS,
@@ -93,6 +97,7 @@ export async function run(): Promise<Result> {
       expectedMbps,
       plenary: plenary.map(describe),
       bare: bare.map(describe),
+      ports: ports.details,
     },
   };
 }

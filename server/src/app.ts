@@ -60,6 +60,13 @@ export interface AppOptions {
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const now = options.now ?? Date.now;
+  // First: a media port already taken stops the start before anything else is opened.
+  const pool = await WorkerPool.start({
+    size: config.media.workerCount,
+    consumersPerWorker: config.media.consumersPerWorker,
+    rtc: { listenIp: config.media.listenIp, announcedIp: config.media.announcedIp, port: config.media.rtcPort },
+    logger,
+  });
   const store = options.store ?? (await openStore(config, logger));
   const tokens = config.tokenSecret
     ? TokenService.fromSecret(config.tokenSecret)
@@ -69,11 +76,6 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     : undefined;
   // Several nodes sharing workshops link their rooms' media (PLENARY_REDIS_URL); one node needs nothing.
   const mesh = await startMediaMesh(config, logger);
-  const pool = await WorkerPool.start({
-    size: config.media.workerCount,
-    consumersPerWorker: config.media.consumersPerWorker,
-    logger,
-  });
   const turn = await startTurn(config.turn, config.dataDir, logger);
   const expressApp = express();
   const httpServer = (options.createServer ?? createServer)(expressApp);

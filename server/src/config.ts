@@ -12,7 +12,13 @@ const EnvSchema = z.object({
   HOST: z.string().optional(),
   PLENARY_RTC_LISTEN_IP: z.string().optional(),
   PLENARY_ANNOUNCED_IP: z.string().optional(),
-  PLENARY_RTC_MIN_PORT: z.coerce.number().int().min(1024).max(65535).default(40000),
+  PLENARY_RTC_PORT: z.coerce
+    .number()
+    .int()
+    .refine((port) => port === 0 || (port >= 1024 && port <= 65535), '0 (any free port) or 1024–65535')
+    .default(40000),
+  // Links between nodes (pipe transports) still take one port each, from this range.
+  PLENARY_RTC_MIN_PORT: z.coerce.number().int().min(1024).max(65535).default(40100),
   PLENARY_RTC_MAX_PORT: z.coerce.number().int().min(1024).max(65535).default(49999),
   PLENARY_DATA_DIR: z.string().default('data'),
   PLENARY_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
@@ -62,6 +68,9 @@ export interface Config {
     listenIp: string;
     /** the address given to browsers in ICE candidates (public IP behind NAT); defaults to listenIp */
     announcedIp: string | undefined;
+    /** worker i's WebRtcServer listens on rtcPort + i, UDP and TCP (0: any free port) */
+    rtcPort: number;
+    /** the range links to other nodes take their ports from */
     minPort: number;
     maxPort: number;
     /** the consumers a worker carries before a room spreads to another worker */
@@ -102,6 +111,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.PLENARY_RTC_MIN_PORT > e.PLENARY_RTC_MAX_PORT) {
     throw new Error('invalid configuration: PLENARY_RTC_MIN_PORT is above PLENARY_RTC_MAX_PORT');
   }
+  const workerCount = e.PLENARY_WORKERS ?? cpus().length;
+  const rtcPortProblem = checkRtcPorts(e.PLENARY_RTC_PORT, workerCount, e.PLENARY_RTC_MIN_PORT, e.PLENARY_RTC_MAX_PORT);
+  if (rtcPortProblem) throw new Error(`invalid configuration: ${rtcPortProblem}`);
   if (e.PLENARY_REDIS_URL && !e.PLENARY_DATABASE_URL) {
     throw new Error('invalid configuration: several nodes (PLENARY_REDIS_URL) need a shared PLENARY_DATABASE_URL');
   }
@@ -119,9 +131,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const rtcEverywhere = tls.kind === 'lan' || tls.kind === 'acme';
   const host = e.HOST ?? (reachable ? '0.0.0.0' : '127.0.0.1');
   const media = {
-    workerCount: e.PLENARY_WORKERS ?? cpus().length,
+    workerCount,
     listenIp: e.PLENARY_RTC_LISTEN_IP ?? (rtcEverywhere ? '0.0.0.0' : '127.0.0.1'),
     announcedIp: e.PLENARY_ANNOUNCED_IP ?? lanAddress,
+    rtcPort: e.PLENARY_RTC_PORT,
     minPort: e.PLENARY_RTC_MIN_PORT,
     maxPort: e.PLENARY_RTC_MAX_PORT,
     consumersPerWorker: e.PLENARY_CONSUMERS_PER_WORKER,
@@ -145,4 +158,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: Math.round(e.PLENARY_MAX_UPLOAD_MB * 1_000_000),
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/** The workers' ports (rtcPort … rtcPort + workers − 1) must exist and stay out of the links' range. */
+function checkRtcPorts(rtcPort: number, workers: number, minPort: number, maxPort: number): string | undefined {
+  if (rtcPort === 0) return undefined;
+  const last = rtcPort + workers - 1;
+  if (last > 65535) return `PLENARY_RTC_PORT ${rtcPort} + ${workers} workers goes beyond port 65535`;
+  if (rtcPort <= maxPort && last >= minPort) {
+    return (
+      `the workers' media ports ${rtcPort}–${last} (PLENARY_RTC_PORT + one per worker) overlap ` +
+      `PLENARY_RTC_MIN_PORT–PLENARY_RTC_MAX_PORT (${minPort}–${maxPort}), the range for links between nodes`
+    );
+  }
+  return undefined;
 }

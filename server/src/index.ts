@@ -22,7 +22,10 @@ const edge: Edge = await startEdge(config.tls, { dataDir: config.dataDir, host: 
     process.exit(1);
   },
 );
-const app = await createApp(config, { logger, createServer: edge.createServer });
+const app = await createApp(config, { logger, createServer: edge.createServer }).catch((error: unknown) => {
+  logger.fatal({ err: error instanceof Error ? error.message : String(error) }, 'cannot start');
+  process.exit(1);
+});
 const address = await app.listen();
 const origin = edge.origin(address.port);
 // TURN over TLS on the page's own port: an office firewall that opens only 443 lets media through.

@@ -37,6 +37,8 @@ export const testEnv = (dataDir: string): Record<string, string> => ({
   PORT: '0',
   HOST: '127.0.0.1',
   PLENARY_WORKERS: '1',
+  // Any free media port: tests run several servers side by side.
+  PLENARY_RTC_PORT: '0',
   LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
   PLENARY_DATA_DIR: dataDir,
   PLENARY_CLIENT_DIR: process.env.PLENARY_CLIENT_DIR ?? 'client/dist',

@@ -5,6 +5,7 @@ import {
   type FactPayloads,
   PROTOCOL_VERSION,
   type RoomChanged,
+  type WorkshopCommandAnswer,
   type WorkshopId,
 } from '@plenary/shared';
 import type { Device } from 'mediasoup-client';
@@ -157,8 +158,11 @@ export class WorkshopSession {
     socket.disconnect();
   }
 
-  /** A workshop action; its effect arrives as `workshop:changed`, never applied ahead of the server. */
-  command(command: WorkshopCommand): Promise<Reply<{ revision: number }>> {
+  /**
+   * A workshop action; its effect arrives as `workshop:changed`, never applied ahead of the server.
+   * The answer names what a creating command created.
+   */
+  command(command: WorkshopCommand): Promise<Reply<WorkshopCommandAnswer>> {
     return this.#request(Command.workshopCommand, command);
   }
 

@@ -112,8 +112,8 @@ export class MediaRoom implements LinkableRoom {
     const peer = this.peer(participantId);
     const closedProducers = peer.closeTransports(direction).map(mediaId);
     if (!peer.canAddTransport()) throw new CommandError('conflict', 'too many transports');
-    const { router } = await this.placed(participantId);
-    const transport = await createWebRtcTransport(router, this.options.settings, direction);
+    const { router, worker } = await this.placed(participantId);
+    const transport = await createWebRtcTransport(router, this.options.pool.rtcServerOf(worker), direction);
     this.adopt(participantId, transport);
     return { options: transportOptions(transport), closedProducers };
   }

@@ -3,6 +3,7 @@ import type { types } from 'mediasoup';
 import type { TransportData, TransportDirection } from './mediaPeer.ts';
 import { asWire, mediaId } from './wire.ts';
 
+/** Where links to other nodes listen (pipe transports, one port each from the range). */
 export interface TransportSettings {
   listenIp: string;
   announcedIp: string | undefined;
@@ -10,19 +11,17 @@ export interface TransportSettings {
   maxPort: number;
 }
 
-/** A browser's transport: UDP preferred, TCP as the fallback, on the configured ports. */
+/**
+ * A browser's transport, on its worker's WebRtcServer (the worker's one UDP and one TCP port):
+ * UDP preferred, ICE over TCP as the fallback. `server` must be on the router's own worker.
+ */
 export function createWebRtcTransport(
   router: types.Router,
-  settings: TransportSettings,
+  server: types.WebRtcServer,
   direction: TransportDirection,
 ): Promise<types.WebRtcTransport<TransportData>> {
-  const { listenIp, announcedIp, minPort, maxPort } = settings;
-  const listen = { ip: listenIp, announcedAddress: announcedIp, portRange: { min: minPort, max: maxPort } };
   return router.createWebRtcTransport<TransportData>({
-    listenInfos: [
-      { protocol: 'udp', ...listen },
-      { protocol: 'tcp', ...listen },
-    ],
+    webRtcServer: server,
     enableUdp: true,
     enableTcp: true,
     preferUdp: true,

@@ -3,6 +3,7 @@ import * as mediasoup from 'mediasoup';
 import type { Logger } from '../logger.ts';
 import { MediaObjectCounter } from './mediaCounts.ts';
 import { DEFAULT_CONSUMERS_PER_WORKER } from './placement.ts';
+import { LOOPBACK_RTC, openRtcServer, portsForSlot, type RtcPortSettings, type RtcPorts } from './rtcServer.ts';
 
 export interface WorkerPoolOptions {
   size: number;
@@ -11,6 +12,8 @@ export interface WorkerPoolOptions {
   restartDelayMs?: number;
   /** the load (consumers) a worker is planned for; see DEFAULT_CONSUMERS_PER_WORKER */
   consumersPerWorker?: number;
+  /** each worker's media port (its WebRtcServer); loopback on any free ports when left out */
+  rtc?: RtcPortSettings;
 }
 
 /**
@@ -18,12 +21,18 @@ export interface WorkerPoolOptions {
  * rooms expect to carry once everyone receives everyone (whichever is more): new routers go to the
  * least loaded worker. A worker that dies is logged and replaced. Its routers close with it
  * ('workerclose'), and their rooms ask for new ones.
+ *
+ * Each worker has one WebRtcServer: every browser transport on it shares one UDP and one TCP port
+ * (worker i: PLENARY_RTC_PORT + i). A replacement worker opens its server on the dead one's ports.
  */
 export class WorkerPool {
   readonly counter = new MediaObjectCounter();
   private readonly workers: types.Worker[] = [];
   private readonly routerLoad = new Map<types.Worker, number>();
   private readonly counters = new Map<types.Worker, MediaObjectCounter>();
+  private readonly rtcServers = new Map<types.Worker, types.WebRtcServer>();
+  /** the ports each slot's server bound first, kept for the workers that replace it */
+  private readonly slotPorts: RtcPorts[] = [];
   /** what each holder (a room's router on that worker) expects to put on a worker */
   private readonly expected = new Map<types.Worker, Map<object, number>>();
   private waitingForWorker: Array<() => void> = [];
@@ -33,7 +42,12 @@ export class WorkerPool {
 
   static async start(options: WorkerPoolOptions): Promise<WorkerPool> {
     const pool = new WorkerPool(options);
-    for (let slot = 0; slot < options.size; slot++) pool.workers.push(await pool.spawn(slot));
+    try {
+      for (let slot = 0; slot < options.size; slot++) pool.workers.push(await pool.spawn(slot));
+    } catch (error) {
+      pool.close();
+      throw error;
+    }
     options.logger.info({ workers: options.size }, 'mediasoup workers started');
     return pool;
   }
@@ -97,6 +111,13 @@ export class WorkerPool {
     return { router, worker };
   }
 
+  /** The worker's WebRtcServer: a router's transports must use its own worker's (mediasoup's rule). */
+  rtcServerOf(worker: types.Worker): types.WebRtcServer {
+    const server = this.rtcServers.get(worker);
+    if (!server || server.closed) throw new Error(`no media port on worker ${worker.pid}: it has closed`);
+    return server;
+  }
+
   health(): { size: number; alive: number; pids: number[] } {
     const alive = this.workers.filter((worker) => !worker.died && !worker.closed);
     return { size: this.options.size, alive: alive.length, pids: alive.map((worker) => worker.pid) };
@@ -121,6 +142,15 @@ export class WorkerPool {
 
   private async spawn(slot: number): Promise<types.Worker> {
     const worker = await mediasoup.createWorker({ logLevel: 'warn' });
+    const rtc = this.options.rtc ?? LOOPBACK_RTC;
+    try {
+      const opened = await openRtcServer(worker, rtc, this.slotPorts[slot] ?? portsForSlot(rtc, slot));
+      this.rtcServers.set(worker, opened.server);
+      this.slotPorts[slot] = opened.ports;
+    } catch (error) {
+      worker.close();
+      throw error;
+    }
     this.counter.track(worker);
     const own = new MediaObjectCounter();
     own.track(worker);
@@ -136,6 +166,7 @@ export class WorkerPool {
     this.routerLoad.delete(dead);
     this.counters.delete(dead);
     this.expected.delete(dead);
+    this.rtcServers.delete(dead);
     setTimeout(async () => {
       if (this.closed) return;
       try {

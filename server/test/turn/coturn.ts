@@ -3,24 +3,10 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { CoturnSettings } from '../../src/turn/turnConfig.ts';
 import { findOnPath } from '../../src/turn/turnConfig.ts';
-
-/** A port free on loopback right now (coturn binds it a moment later). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
+import { freePort } from '../engines.ts';
 
 export async function loopbackCoturn(over: Partial<CoturnSettings> = {}): Promise<CoturnSettings> {
   const binary = findOnPath('turnserver');
