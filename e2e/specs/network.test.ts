@@ -201,9 +201,14 @@ describe.skipIf(unavailable)('media through firewalls and a bad link (Plenary in
     });
     const lost = counterPackets(lab, slow.name, 'lossy', 'lost');
     const during = qualityBetween(capped.first, capped.last);
-    const concealed = during.audio.concealedSamples / Math.max(1, during.audio.totalSamplesReceived);
+    const concealedShare = (window: ReceiveQuality) =>
+      window.audio.concealedSamples / Math.max(1, window.audio.totalSamplesReceived);
+    const concealed = concealedShare(during);
+    // For the report: how much of the concealment falls before the video settles on its lowest layer.
+    const settled = capped.atReached && concealedShare(qualityBetween(capped.atReached, capped.last));
     console.info(
-      `capped: concealed ${(concealed * 100).toFixed(1)} % of ${during.audio.totalSamplesReceived} samples; ` +
+      `capped: concealed ${(concealed * 100).toFixed(1)} % of ${during.audio.totalSamplesReceived} samples ` +
+        `(${settled === null ? '—' : (settled * 100).toFixed(1)} % once on the lowest layer); ` +
         `widths ${[...capped.widths].join('/')}; lowest layer after ${capped.reachedAfterMs} ms; ` +
         `longest stall ${capped.longestStallMs} ms; freezes ${during.video.freezeCount} ` +
         `(${during.video.totalFreezesDuration.toFixed(2)} s); ${lost} packets dropped by the loss rule`,
@@ -237,6 +242,8 @@ interface Watched {
   widths: Set<number>;
   /** when `until` first held, ms after the watch began; null if never */
   reachedAfterMs: number | null;
+  /** the sample at that moment */
+  atReached: ReceiveQuality | null;
   /** the longest time no new video frame was decoded */
   longestStallMs: number;
 }
@@ -254,7 +261,7 @@ async function watch(
   let last = first;
   let lastProgressAt = started;
   let heldSince: number | null = null;
-  const watched: Watched = { first, last, widths: new Set(), reachedAfterMs: null, longestStallMs: 0 };
+  const watched: Watched = { first, last, widths: new Set(), reachedAfterMs: null, atReached: null, longestStallMs: 0 };
   while (Date.now() - started < options.maxMs) {
     await new Promise((resolve) => setTimeout(resolve, 250));
     const sample = await receiveQuality(page);
@@ -265,7 +272,10 @@ async function watch(
     last = sample;
     if (options.until(sample)) {
       heldSince ??= now;
-      watched.reachedAfterMs ??= now - started;
+      if (watched.reachedAfterMs === null) {
+        watched.reachedAfterMs = now - started;
+        watched.atReached = sample;
+      }
     } else heldSince = null;
     if (heldSince !== null && now - heldSince >= options.holdMs && now - started >= options.minMs) break;
   }
