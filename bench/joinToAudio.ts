@@ -65,7 +65,7 @@ export async function run(): Promise<Result> {
 }
 
 /** Polls the page's inbound RTP until audio bytes arrive; ms since `since`. */
-async function firstAudioAfter(page: Page, since: number): Promise<number> {
+export async function firstAudioAfter(page: Page, since: number): Promise<number> {
   for (;;) {
     const media = await inboundMedia(page);
     if (media.audioBytesReceived > 0) return performance.now() - since;

@@ -14,6 +14,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   'sfu-cost': async () => (await import('./sfuCost.ts')).run,
   'pipe-cost': async () => (await import('./pipeCost.ts')).run,
   'join-to-audio': async () => (await import('./joinToAudio.ts')).run,
+  'turn-tls': async () => (await import('./turnTls.ts')).run,
   'room-switch': async () => (await import('./roomSwitch.ts')).run,
   'idle-memory': async () => (await import('./idleMemory.ts')).run,
   'client-size': async () => (await import('./clientSize.ts')).run,

@@ -21,8 +21,17 @@ const buildStamp = join(root, 'client/dist/.plenary-build');
 // Debian packages the test run needs beyond the worker's own (build-worker.sh installs those).
 // The cluster tests run their own PostgreSQL and Redis, the edge tests their own ACME CA (pebble) and
 // the TURN tests their own coturn, from these packages' binaries (nothing is configured or started
-// system-wide for them).
-const testDebs = ['chromium', 'fonts-liberation', 'fonts-noto-cjk', 'postgresql', 'redis-server', 'pebble', 'coturn'];
+// system-wide for them). The network tests firewall and drop packets in their own namespaces with nft.
+const testDebs = [
+  'chromium',
+  'fonts-liberation',
+  'fonts-noto-cjk',
+  'postgresql',
+  'redis-server',
+  'pebble',
+  'coturn',
+  'nftables',
+];
 const turnDebs = ['coturn'];
 
 const say = (message) => process.stdout.write(`[setup] ${message}\n`);
