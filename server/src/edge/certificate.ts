@@ -38,6 +38,19 @@ export const secureOptions = (served: ServedCertificate): SecureContextOptions =
   key: served.key,
 });
 
+/**
+ * The host a certificate names, for the links Plenary prints and the TURN URL it hands out: its first
+ * DNS name, else its first IP address (bracketed if IPv6), else none.
+ */
+export function hostNameOf(served: ServedCertificate): string | undefined {
+  const names = served.leaf.subjectAltName?.split(', ') ?? [];
+  const dns = names.find((entry) => entry.startsWith('DNS:'));
+  if (dns) return dns.slice('DNS:'.length);
+  const ip = names.find((entry) => entry.startsWith('IP Address:'))?.slice('IP Address:'.length);
+  // Node writes IPv6 in full and in capitals; a URL's own parser gives the usual short form.
+  return ip?.includes(':') ? new URL(`https://[${ip}]/`).hostname : ip;
+}
+
 /** How a person compares certificates: SHA-256 of the leaf, as browsers show it (AB:CD:…). */
 export const fingerprintOf = (served: ServedCertificate): string => served.leaf.fingerprint256;
 

@@ -10,7 +10,7 @@ import { assertNever } from '../domain/result.ts';
 import type { Logger } from '../logger.ts';
 import { AcmeCertificates, type AcmeOptions } from './acme.ts';
 import { loadCertFiles, watchCertFiles } from './certFiles.ts';
-import { fingerprintOf, type ServedCertificate, secureOptions } from './certificate.ts';
+import { fingerprintOf, hostNameOf, type ServedCertificate, secureOptions } from './certificate.ts';
 import { Challenges, createHttpListener } from './httpListener.ts';
 import { lanCertificates } from './lanCertificate.ts';
 import type { TlsConfig } from './tlsConfig.ts';
@@ -135,7 +135,7 @@ function secureEdge(served: ServedCertificate, options: { hsts: boolean; name: s
   const notes: string[] = [];
   let server: HttpsServer | undefined;
   let serverReady: ((swap: Swap) => void) | undefined;
-  const name = options.name ?? firstDnsName(served) ?? 'localhost';
+  const name = options.name ?? hostNameOf(served) ?? 'localhost';
   const edge: Edge = {
     scheme: 'https',
     createServer: (handler) => {
@@ -171,11 +171,6 @@ function secureEdge(served: ServedCertificate, options: { hsts: boolean; name: s
       notes.push(...lines);
     },
   };
-}
-
-function firstDnsName(served: ServedCertificate): string | undefined {
-  const names = served.leaf.subjectAltName?.split(', ') ?? [];
-  return names.find((entry) => entry.startsWith('DNS:'))?.slice('DNS:'.length);
 }
 
 /** Starts a plain listener; resolves to the function that closes it. */
