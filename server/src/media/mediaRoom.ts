@@ -3,6 +3,7 @@ import type {
   MediaId,
   ModerationAction,
   ParticipantId,
+  PeerConnectionInfo,
   ProduceRequestSchema,
   ProducerInfo,
   TransportOptions,
@@ -11,6 +12,7 @@ import type {
 import type { types } from 'mediasoup';
 import type { z } from 'zod';
 import { CommandError } from '../errors.ts';
+import type { PathView } from './connectionState.ts';
 import type { LinkableRoom } from './links.ts';
 import { MediaPeer, type ProducerData, type TransportData, type TransportDirection } from './mediaPeer.ts';
 
@@ -46,7 +48,11 @@ export class MediaRoom implements LinkableRoom {
   static async create(options: MediaRoomOptions): Promise<MediaRoom> {
     let room: MediaRoom | undefined;
     const routing = await RoomRouting.create(options.pool, options.logger, {
-      speakerChanged: (participantId) => options.listener.activeSpeakerChanged(participantId),
+      // Someone whose media is not through is never the one shown speaking.
+      speakerChanged: (participantId) => {
+        if (room?.peers.get(participantId)?.connection.info.state !== 'notConnected')
+          options.listener.activeSpeakerChanged(participantId);
+      },
       leaving: () => room?.dropMedia(),
       moved: () => room?.movedRouters(),
     });
@@ -84,7 +90,10 @@ export class MediaRoom implements LinkableRoom {
 
   addPeer(participantId: ParticipantId): void {
     if (this.peers.has(participantId)) return;
-    this.peers.set(participantId, new MediaPeer(participantId));
+    const onConnection = (info: PeerConnectionInfo) => {
+      if (!this.closed) this.options.listener.peerMediaStateChanged(participantId, info);
+    };
+    this.peers.set(participantId, new MediaPeer(participantId, onConnection));
     if (this.peers.size === 1) this.options.links?.hosting(this);
   }
 
@@ -93,6 +102,11 @@ export class MediaRoom implements LinkableRoom {
     this.peers.delete(participantId);
     this.routers.unplace(participantId);
     if (this.peers.size === 0) this.options.links?.vacated(this);
+  }
+
+  /** Every transport's path, for /metrics. */
+  paths(): PathView[] {
+    return [...this.peers.values()].flatMap((peer) => peer.connection.paths());
   }
 
   /** Every producer in the room (its people's, guests', other nodes') except the given participant's own. */
