@@ -40,7 +40,13 @@ describe('media connection state', () => {
   it('tells the room when someone’s transport never connects', async () => {
     const ana = await arrive('Ana');
     const ben = await arrive('Ben');
-    await sendTransport(ben.client);
+    const transportId = await sendTransport(ben.client);
+    const fingerprint = { algorithm: 'sha-256', value: Array.from({ length: 32 }, () => 'AB').join(':') };
+    const connected = await request(ben.client, Command.mediaConnectTransport, {
+      transportId,
+      dtlsParameters: { role: 'client', fingerprints: [fingerprint] },
+    });
+    expect(connected.ok).toBe(true);
     // No browser ever connects it: the room learns it is not connected once the deadline passes.
     expect(await nextEvent(ana.client, Fact.peerMediaStateChanged, 10_000)).toEqual({
       participantId: ben.joined.self.id,

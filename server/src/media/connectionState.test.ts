@@ -5,14 +5,16 @@ const at = 1_000_000;
 const transport = (patch: Partial<TransportView> = {}): TransportView => ({
   iceState: 'new',
   dtlsState: 'new',
-  createdAt: at,
+  connectingSince: at,
   ...patch,
 });
 const through = transport({ iceState: 'completed', dtlsState: 'connected' });
 
 describe('peerMediaState', () => {
-  it('is connecting before any transport and while new ones are within their deadline', () => {
+  it('is connecting before any transport is used and while used ones are within their deadline', () => {
     expect(peerMediaState([], at)).toBe('connecting');
+    expect(peerMediaState([transport({ connectingSince: null })], at + 60_000)).toBe('connecting');
+    expect(peerMediaState([through, transport({ connectingSince: null })], at + 60_000)).toBe('connected');
     expect(peerMediaState([through, transport()], at + CONNECT_DEADLINE_MS - 1)).toBe('connecting');
   });
 

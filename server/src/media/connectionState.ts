@@ -5,19 +5,21 @@ import type { types } from 'mediasoup';
 export interface TransportView {
   iceState: types.IceState;
   dtlsState: types.DtlsState;
-  /** epoch ms */
-  createdAt: number;
+  /** when its client connected it (sent DTLS parameters: ICE starts); null while unused */
+  connectingSince: number | null;
 }
 
-/** How long a new transport may take to connect before its owner's media is "not connected". */
+/** How long a transport may take from its client's connect to DTLS connected before its owner's media is "not connected". */
 export const CONNECT_DEADLINE_MS = 8_000;
 
 /**
- * A person's media as the room is told it: through once every transport has DTLS connected; not
- * connected when one failed, lost its ICE path, or did not connect in time (a blocked network never
- * fails at the server: its transport just stays `new`).
+ * A person's media as the room is told it: through once every transport in use has DTLS connected;
+ * not connected when one failed, lost its ICE path, or did not connect in time (a blocked network
+ * never fails at the server: its transport just stays `new`). A transport its client has not
+ * connected yet (nothing to send or receive on it) does not count.
  */
-export function peerMediaState(transports: readonly TransportView[], now: number): PeerMediaState {
+export function peerMediaState(all: readonly TransportView[], now: number): PeerMediaState {
+  const transports = all.filter(({ connectingSince }) => connectingSince !== null);
   if (transports.length === 0) return 'connecting';
   const lost = transports.some(
     ({ iceState, dtlsState }) =>
@@ -26,7 +28,8 @@ export function peerMediaState(transports: readonly TransportView[], now: number
   if (lost) return 'notConnected';
   if (transports.every(({ dtlsState }) => dtlsState === 'connected')) return 'connected';
   const late = transports.some(
-    ({ dtlsState, createdAt }) => dtlsState !== 'connected' && now - createdAt >= CONNECT_DEADLINE_MS,
+    ({ dtlsState, connectingSince }) =>
+      dtlsState !== 'connected' && connectingSince !== null && now - connectingSince >= CONNECT_DEADLINE_MS,
   );
   return late ? 'notConnected' : 'connecting';
 }

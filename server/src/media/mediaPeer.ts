@@ -103,6 +103,7 @@ export class MediaPeer {
   async connectTransport(transportId: string, dtlsParameters: WireObject): Promise<void> {
     const transport = this.anyTransport(transportId);
     await mediaCall(() => transport.connect({ dtlsParameters: dtlsParameters as types.DtlsParameters }));
+    this.connection.connecting(transportId);
   }
 
   async restartIce(transportId: string): Promise<WireObject> {

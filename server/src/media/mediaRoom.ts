@@ -90,16 +90,19 @@ export class MediaRoom implements LinkableRoom {
 
   addPeer(participantId: ParticipantId): void {
     if (this.peers.has(participantId)) return;
-    const onConnection = (info: PeerConnectionInfo) => {
-      if (!this.closed) this.options.listener.peerMediaStateChanged(participantId, info);
-    };
-    this.peers.set(participantId, new MediaPeer(participantId, onConnection));
+    const peer: MediaPeer = new MediaPeer(participantId, (info: PeerConnectionInfo) => {
+      // Not for someone who left: their transports close after they are gone.
+      if (!this.closed && this.peers.get(participantId) === peer)
+        this.options.listener.peerMediaStateChanged(participantId, info);
+    });
+    this.peers.set(participantId, peer);
     if (this.peers.size === 1) this.options.links?.hosting(this);
   }
 
   removePeer(participantId: ParticipantId): void {
-    this.peers.get(participantId)?.close();
+    const peer = this.peers.get(participantId);
     this.peers.delete(participantId);
+    peer?.close();
     this.routers.unplace(participantId);
     if (this.peers.size === 0) this.options.links?.vacated(this);
   }

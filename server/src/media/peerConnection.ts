@@ -27,14 +27,23 @@ export class PeerConnection {
   watch(transport: types.WebRtcTransport): void {
     // Plain transports (benchmarks, tests) have no ICE to follow.
     if (!('iceState' in transport)) return;
-    const view: TransportView = { iceState: transport.iceState, dtlsState: transport.dtlsState, createdAt: this.now() };
+    const view: TransportView = { iceState: transport.iceState, dtlsState: transport.dtlsState, connectingSince: null };
     this.#transports.set(transport.id, { transport, view });
     transport.on('icestatechange', (iceState) => this.#update(() => (view.iceState = iceState)));
     transport.on('dtlsstatechange', (dtlsState) => this.#update(() => (view.dtlsState = dtlsState)));
     transport.observer.once('close', () => {
       this.#transports.delete(transport.id);
       this.#reported.delete(transport.id);
+      // A replaced transport that never got through no longer holds the person's media back.
+      this.#update(() => undefined);
     });
+  }
+
+  /** The client connected a transport (ICE starts now): it has until the deadline to get through. */
+  connecting(transportId: string): void {
+    const entry = this.#transports.get(transportId);
+    if (!entry || entry.view.connectingSince !== null) return;
+    entry.view.connectingSince = this.now();
     const deadline = setTimeout(() => {
       this.#deadlines.delete(deadline);
       this.#update(() => undefined);
@@ -58,6 +67,7 @@ export class PeerConnection {
     }));
   }
 
+  /** Its transports are closing with it (the person left, or the room's routers went away). */
   close(): void {
     for (const deadline of this.#deadlines) clearTimeout(deadline);
     this.#deadlines.clear();
