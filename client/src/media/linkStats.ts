@@ -23,7 +23,7 @@ export interface LinkSample {
 }
 
 /** The fields of RTCStats entries read here (they arrive untyped from getStats). */
-type Stat = Record<string, unknown> & { type: string; id: string };
+export type Stat = Record<string, unknown> & { type: string; id: string };
 
 const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
