@@ -181,6 +181,8 @@ export class Connection {
     this.#transports.push(transport);
 
     transport.on('connect', ({ dtlsParameters }, callback, errback) => {
+      // ICE starts now: the browser may never report `connecting` on a path that goes nowhere.
+      this.#options.onTransportState?.('connecting');
       request(Command.mediaConnectTransport, { transportId, dtlsParameters })
         .then(unwrap)
         .then(() => callback(), errback);

@@ -63,7 +63,7 @@ export function roomEntered(state: AppState, { whereabouts, room }: RoomChanged)
     roomId: room?.roomId ?? null,
     peers,
     producers,
-    connections: {},
+    connections: room?.connections ?? {},
     activeSpeakerId: room?.activeSpeakerId ?? null,
   };
 }

@@ -107,6 +107,11 @@ export class MediaRoom implements LinkableRoom {
     if (this.peers.size === 0) this.options.links?.vacated(this);
   }
 
+  /** What the room knows of each person's media connection, for a newcomer. */
+  connections(): Record<ParticipantId, PeerConnectionInfo> {
+    return Object.fromEntries([...this.peers].map(([id, peer]) => [id, peer.connection.info]));
+  }
+
   /** Every transport's path, for /metrics. */
   paths(): PathView[] {
     return [...this.peers.values()].flatMap((peer) => peer.connection.paths());
