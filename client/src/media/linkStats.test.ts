@@ -49,10 +49,11 @@ describe('gradeLink', () => {
     expect(gradeLink({ rttMs: 40, lossPercent: 0, outgoingKbps: 2_000 })).toBe('good');
     expect(gradeLink({ rttMs: 300, lossPercent: 0, outgoingKbps: 2_000 })).toBe('fair');
     expect(gradeLink({ rttMs: 40, lossPercent: 3, outgoingKbps: 2_000 })).toBe('fair');
-    expect(gradeLink({ rttMs: 40, lossPercent: 0, outgoingKbps: 300 })).toBe('fair');
+    expect(gradeLink({ rttMs: 40, lossPercent: 0, outgoingKbps: 300 })).toBe('good');
+    expect(gradeLink({ rttMs: 40, lossPercent: 0, outgoingKbps: 200 })).toBe('fair');
     expect(gradeLink({ rttMs: 40, lossPercent: 10, outgoingKbps: 2_000 })).toBe('poor');
     expect(gradeLink({ rttMs: 600, lossPercent: 0, outgoingKbps: null })).toBe('poor');
-    expect(gradeLink({ rttMs: 40, lossPercent: 0, outgoingKbps: 150 })).toBe('poor');
+    expect(gradeLink({ rttMs: 40, lossPercent: 0, outgoingKbps: 100 })).toBe('poor');
   });
 
   it('ignores what was not measured', () => {

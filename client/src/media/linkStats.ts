@@ -82,9 +82,10 @@ export function sampleLink(report: Iterable<Stat>, previous: PacketCounts = { re
 }
 
 // Where a call starts to suffer: past these, speech breaks up or lags (fair), or video cannot
-// keep up at all (poor).
-const FAIR = { rttMs: 250, lossPercent: 2, outgoingKbps: 600 };
-const POOR = { rttMs: 500, lossPercent: 8, outgoingKbps: 200 };
+// keep up at all (poor). Chromium's bandwidth estimate starts at 300 kbit/s and only climbs as
+// more is sent, so a low estimate alone is not held against a link until it is really low.
+const FAIR = { rttMs: 250, lossPercent: 2, outgoingKbps: 250 };
+const POOR = { rttMs: 500, lossPercent: 8, outgoingKbps: 120 };
 
 /** Good, fair or poor: the worst of the three figures decides; an unmeasured figure does not count. */
 export function gradeLink({ rttMs, lossPercent, outgoingKbps }: LinkFigures): LinkQuality {

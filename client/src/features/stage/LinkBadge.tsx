@@ -23,7 +23,7 @@ export function LinkBadge({ participantId, name }: { participantId: ParticipantI
   if (!quality) return null;
   const figures = isSelf && selfLink ? describeFigures(t, selfLink.figures) : t('measuredByThem');
   const path = isSelf && selfLink?.path ? `${t(`path.${selfLink.path}`)} · ` : '';
-  const label = `${t(`quality.${quality}`)}. ${path}${figures}`;
+  const label = t('label', { quality: t(`quality.${quality}`), details: `${path}${figures}` });
   return (
     <span className="link-quality" data-quality={quality} role="img" aria-label={label} title={label}>
       <Bars quality={quality} />
