@@ -45,6 +45,9 @@ export const testEnv = (dataDir: string): Record<string, string> => ({
 });
 
 /** A real Plenary server on a random loopback port, quiet, with its own data directory. */
+/** The configuration `startTestServer` starts from, to override a part of a section (e.g. `media`). */
+export const testConfig = (dataDir = newDataDir()): Config => loadConfig(testEnv(dataDir));
+
 export async function startTestServer(overrides: Partial<Config> = {}, dataDir = newDataDir()): Promise<TestServer> {
   const base = loadConfig(testEnv(dataDir));
   const app = await createApp({ ...base, ...overrides });

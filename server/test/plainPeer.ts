@@ -84,6 +84,7 @@ export function recordingListener() {
     routerReplaced: () => {
       told.routersReplaced++;
     },
+    peerMediaStateChanged: () => {},
     activeSpeakerChanged: (participantId) => told.speakers.push(participantId),
     guestProducerClosed: () => {},
     remoteProducerAdded: (producer) => told.remoteAdded.push(producer.producerId),

@@ -1,4 +1,5 @@
 export * from './ids.ts';
+export * from './model/connection.ts';
 export * from './model/media.ts';
 export * from './model/peer.ts';
 export * from './model/view.ts';

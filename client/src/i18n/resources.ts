@@ -6,6 +6,7 @@ import type board from './locales/en/board.json';
 import type breakouts from './locales/en/breakouts.json';
 import type chat from './locales/en/chat.json';
 import type common from './locales/en/common.json';
+import type connection from './locales/en/connection.json';
 import type csvImport from './locales/en/csvImport.json';
 import type devices from './locales/en/devices.json';
 import type errors from './locales/en/errors.json';
@@ -33,6 +34,7 @@ export interface Resources {
   breakouts: typeof breakouts;
   chat: typeof chat;
   common: typeof common;
+  connection: typeof connection;
   csvImport: typeof csvImport;
   devices: typeof devices;
   errors: typeof errors;

@@ -9,6 +9,7 @@ import {
 import type { Device, types } from 'mediasoup-client';
 import { type Requester, unwrap } from '../net/request.ts';
 import { browserDeviceFor, loadDevice } from './device.ts';
+import { type LinkSample, type PacketCounts, type Stat, sampleLink } from './linkStats.ts';
 import { type MediaLink, TransportHealth } from './transportHealth.ts';
 
 export interface ConnectionOptions {
@@ -21,6 +22,16 @@ export interface ConnectionOptions {
   onLinkChange?: (link: MediaLink) => void;
   /** How long an ICE restart may take to reconnect before the caller is told to rebuild. */
   iceRestartTimeoutMs?: number;
+  /** Only relayed candidates (TURN): the rebuild after direct media did not get through. */
+  relayOnly?: boolean;
+  /** Every transport state change, for the connect timeline (`ConnectWatch`). */
+  onTransportState?: (state: types.ConnectionState) => void;
+}
+
+/** One transport's measured link. */
+export interface TransportLink {
+  transportId: MediaId;
+  sample: LinkSample;
 }
 
 export interface Connected {
@@ -51,6 +62,9 @@ export class Connection {
   #started: Promise<Connected> | null = null;
   readonly #transports: types.Transport[] = [];
   readonly #restartingIce = new Set<MediaId>();
+  /** Packets counted at the last sample, per transport, for loss between samples. */
+  readonly #counts = new Map<string, PacketCounts>();
+  #relayAvailable = false;
   readonly #health: TransportHealth;
   /** What closes with the connection, before its transports do. */
   readonly #closing: Array<() => void> = [];
@@ -67,6 +81,26 @@ export class Connection {
 
   get closed(): boolean {
     return this.#closed;
+  }
+
+  /** The server handed out a TURN server for this build (known once started). */
+  get relayAvailable(): boolean {
+    return this.#relayAvailable;
+  }
+
+  /** Each transport's figures and path from `getStats()`; transports not through yet have no path. */
+  async sampleLinks(): Promise<TransportLink[]> {
+    const transports = [...this.#transports];
+    return Promise.all(
+      transports.map(async (transport) => {
+        const report = await transport.getStats();
+        // RTCStats entries are dictionaries whose fields depend on their type: read as such.
+        const stats = [...report.values()] as Stat[];
+        const sample = sampleLink(stats, this.#counts.get(transport.id));
+        this.#counts.set(transport.id, sample.counts);
+        return { transportId: transport.id as MediaId, sample };
+      }),
+    );
   }
 
   /** Loads the device and creates both transports; everything else waits for this. */
@@ -120,7 +154,9 @@ export class Connection {
   /** TURN servers with credentials fresh for this build; none if the server hands out none or can't say. */
   async #freshIceServers(): Promise<RTCIceServer[]> {
     const reply = await this.#options.request(Command.mediaRefreshIceServers, {});
-    return reply.ok ? reply.data.servers : [];
+    const servers = reply.ok ? reply.data.servers : [];
+    this.#relayAvailable = servers.length > 0;
+    return servers;
   }
 
   async #createTransport(
@@ -139,11 +175,14 @@ export class Connection {
       iceCandidates: remote.iceCandidates as types.IceCandidate[],
       dtlsParameters: remote.dtlsParameters as types.DtlsParameters,
       iceServers,
+      ...(this.#options.relayOnly ? { iceTransportPolicy: 'relay' as const } : {}),
     };
     const transport = direction === 'send' ? device.createSendTransport(options) : device.createRecvTransport(options);
     this.#transports.push(transport);
 
     transport.on('connect', ({ dtlsParameters }, callback, errback) => {
+      // ICE starts now: the browser may never report `connecting` on a path that goes nowhere.
+      this.#options.onTransportState?.('connecting');
       request(Command.mediaConnectTransport, { transportId, dtlsParameters })
         .then(unwrap)
         .then(() => callback(), errback);
@@ -162,6 +201,7 @@ export class Connection {
     }
     transport.on('connectionstatechange', (state) => {
       if (this.#closed) return;
+      this.#options.onTransportState?.(state);
       if (this.#health.changed(transportId, state) === 'restart') void this.#restartIce(transport, transportId);
     });
     return transport;

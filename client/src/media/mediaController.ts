@@ -74,6 +74,7 @@ export class MediaController {
       case Fact.peerJoined:
       case Fact.producerPausedChanged:
       case Fact.activeSpeakerChanged:
+      case Fact.peerMediaStateChanged:
         break;
       case Fact.peerLeft:
         for (const participantId of event.payload.participantIds) media?.dropParticipant(participantId);

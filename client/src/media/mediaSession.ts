@@ -6,7 +6,7 @@ import {
   type ProducerInfo,
   type WireObject,
 } from '@plenary/shared';
-import { Connection, type ConnectionOptions } from './connection.ts';
+import { Connection, type ConnectionOptions, type TransportLink } from './connection.ts';
 import { type ReceivedMedia, Receiving, type ReceivingOptions } from './receiving.ts';
 import { Sending, type SendingOptions } from './sending.ts';
 import type { MediaLink } from './transportHealth.ts';
@@ -37,6 +37,15 @@ export class MediaSession {
 
   get closed(): boolean {
     return this.#connection.closed;
+  }
+
+  /** Whether a TURN server was handed out for this build. */
+  get relayAvailable(): boolean {
+    return this.#connection.relayAvailable;
+  }
+
+  sampleLinks(): Promise<TransportLink[]> {
+    return this.#connection.sampleLinks();
   }
 
   /** Loads the device and creates both transports; everything else waits for this. */

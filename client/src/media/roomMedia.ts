@@ -2,6 +2,8 @@ import type { ProducerInfo, RoomId, WireObject } from '@plenary/shared';
 import { RequestFailed } from '../net/request.ts';
 import { keepSpeakingToAllRooms } from './chairMedia.ts';
 import { messageOf } from './connection.ts';
+import { ConnectWatch } from './connectWatch.ts';
+import { LinkMonitor } from './linkMonitor.ts';
 import { isObserver, type MediaContext, type MediaControllerDeps } from './mediaContext.ts';
 import { type MediaLink, MediaSession, MediaSessionClosed } from './mediaSession.ts';
 import type { MediaStatus } from './mediaStatus.ts';
@@ -24,6 +26,8 @@ export class RoomMedia {
   #routerRtpCapabilities: WireObject | null = null;
   #roomId: RoomId | null = null;
   #media: MediaSession | null = null;
+  readonly #watch: ConnectWatch;
+  #monitor: LinkMonitor | null = null;
   /** Media work (builds, rebuilds, toggles) runs one step at a time, in order. */
   #queue: Promise<void> = Promise.resolve();
   #closed = false;
@@ -34,6 +38,14 @@ export class RoomMedia {
     this.#views = views;
     this.#switch = new RoomSwitchTimer(deps.timeline);
     this.ctx = { deps, status, sources, room: this };
+    this.#watch = new ConnectWatch({
+      rebuildRelayOnly: () =>
+        void this.enqueue(() => this.#rebuild('direct media did not get through: relay only', { release: true })),
+      tellBlocked: () =>
+        status.notify('link', 'alert', { key: this.#watch.relayOnly ? 'link.blockedRelay' : 'link.blocked' }),
+      connected: (relayOnly) =>
+        relayOnly ? status.notify('link', 'status', { key: 'link.relayed' }) : status.clear('link'),
+    });
   }
 
   /** The room's media while it is open; null between rooms, while rebuilding, and in the lobby. */
@@ -59,7 +71,11 @@ export class RoomMedia {
     this.suspend();
     const { sources } = this.ctx;
     const roomId = this.#deps.store.getState().roomId;
-    if (roomId !== this.#roomId) sources.apply({ type: 'movedRoom' });
+    if (roomId !== this.#roomId) {
+      sources.apply({ type: 'movedRoom' });
+      this.#watch.reset();
+      this.#status.clear('link');
+    }
     this.#roomId = roomId;
     this.#routerRtpCapabilities = routerRtpCapabilities;
     this.#status.clearReconnecting();
@@ -74,6 +90,8 @@ export class RoomMedia {
   }
 
   suspend(): void {
+    this.#monitor?.close();
+    this.#monitor = null;
     this.#media?.close();
     this.#media = null;
     this.#deps.tracks.clear();
@@ -82,6 +100,7 @@ export class RoomMedia {
   close(): void {
     this.#closed = true;
     this.#switch.cancel();
+    this.#watch.close();
     this.suspend();
     this.ctx.sources.apply({ type: 'releasedAll' });
   }
@@ -128,6 +147,10 @@ export class RoomMedia {
       selfId,
       createDevice: this.#deps.createDevice,
       iceRestartTimeoutMs: this.#deps.iceRestartTimeoutMs,
+      relayOnly: this.#watch.relayOnly,
+      onTransportState: (state) => {
+        if (this.#media === media && state === 'connecting') this.#watch.connecting();
+      },
       decideReceiving: ({ participantId, source, kind }) =>
         decideReceiving(kind, source, this.#views.viewsOf(participantId, source)),
       onFailure: (reason) => {
@@ -155,6 +178,8 @@ export class RoomMedia {
       this.#status.notify('media', 'alert', { key: 'media.connectFailed', values: { detail: messageOf(error) } });
       return;
     }
+    this.#watch.building(media.relayAvailable);
+    this.#watchLink(media);
     for (const producer of Object.values(store.getState().producers)) this.consume(media, producer);
     const screen = sources.of('screen').track;
     if (want.length === 0 && !screen && this.#nobodyToWaitFor()) {
@@ -199,8 +224,19 @@ export class RoomMedia {
       this.#status.showReconnecting();
       return;
     }
+    this.#watch.connected();
     this.#status.clearReconnecting();
     if (this.#nobodyToWaitFor()) this.#switch.finish('connected-alone');
+  }
+
+  #watchLink(media: MediaSession): void {
+    this.#monitor?.close();
+    this.#monitor = new LinkMonitor({
+      store: this.#deps.store,
+      request: this.#deps.request,
+      sample: () => media.sampleLinks(),
+      onPoor: () => this.#status.notify('link', 'status', { key: 'link.poorVideo' }),
+    });
   }
 
   /** Alone in the room: nobody else is in it, and nothing is heard from elsewhere either. */

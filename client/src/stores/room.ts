@@ -7,7 +7,7 @@ import { assertNever } from '../lib/assertNever.ts';
 import type { MediaFactEvent } from '../net/facts.ts';
 import { type Notice, withNotice, withoutNotice } from './slices/notices.ts';
 import { withoutProducer, withoutProducersOf, withProducer, withProducerPaused } from './slices/publications.ts';
-import { withoutPeer, withPeer } from './slices/roster.ts';
+import { withConnection, withoutPeer, withPeer } from './slices/roster.ts';
 import { type AppState, initialAppState } from './state.ts';
 
 /** The media notice shown while audio and video are rebuilt. */
@@ -63,6 +63,7 @@ export function roomEntered(state: AppState, { whereabouts, room }: RoomChanged)
     roomId: room?.roomId ?? null,
     peers,
     producers,
+    connections: room?.connections ?? {},
     activeSpeakerId: room?.activeSpeakerId ?? null,
   };
 }
@@ -101,6 +102,13 @@ export function applyMediaFact(state: AppState, event: MediaFactEvent): AppState
       };
     case Fact.activeSpeakerChanged:
       return unlessSame(state, { activeSpeakerId: event.payload.participantId });
+    case Fact.peerMediaStateChanged: {
+      const { participantId, state: mediaState, quality } = event.payload;
+      return {
+        ...state,
+        connections: withConnection(state.connections, participantId, { state: mediaState, quality }),
+      };
+    }
     case Fact.moderated:
       // What it does to our own media is the media controller's job; the notice says who did it.
       return state;

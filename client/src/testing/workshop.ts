@@ -80,6 +80,7 @@ export function roomEntry(roomId: RoomId, peers: PeerInfo[] = [], producers: Pro
     producers,
     routerRtpCapabilities: testFakeParameters.generateRouterRtpCapabilities(),
     activeSpeakerId: null,
+    connections: {},
   };
 }
 

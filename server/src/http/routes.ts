@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Logger } from '../logger.ts';
+import { countPaths, pathMetrics } from '../media/connectionState.ts';
 import type { WorkerPool } from '../media/workerPool.ts';
 import type { PlenaryServer } from '../realtime/types.ts';
 import type { RoomRegistry } from '../rooms/index.ts';
@@ -42,6 +43,7 @@ export function mountRoutes(app: Express, deps: HttpDeps): void {
       `plenary_rooms_open ${rooms.size}`,
       `plenary_connections ${io.engine.clientsCount}`,
       ...turn.metrics(),
+      ...pathMetrics(countPaths(rooms.paths())),
     ];
     res.type('text/plain; version=0.0.4').send(`${lines.join('\n')}\n`);
   });

@@ -1,6 +1,7 @@
 import type { MediaSource, ModerationAction, ParticipantId, WireObject } from '@plenary/shared';
 import type { types } from 'mediasoup';
 import { CommandError } from '../errors.ts';
+import { type ConnectionListener, PeerConnection } from './peerConnection.ts';
 import { asWire, mediaCall } from './wire.ts';
 
 export type TransportDirection = 'send' | 'recv';
@@ -26,7 +27,14 @@ export class MediaPeer {
   readonly producers = new Map<string, types.Producer<ProducerData>>();
   readonly consumers = new Map<string, types.Consumer>();
 
-  constructor(readonly participantId: ParticipantId) {}
+  readonly connection: PeerConnection;
+
+  constructor(
+    readonly participantId: ParticipantId,
+    onConnectionChanged: ConnectionListener = () => undefined,
+  ) {
+    this.connection = new PeerConnection(onConnectionChanged);
+  }
 
   canAddTransport(): boolean {
     return this.transports.size < MAX_TRANSPORTS;
@@ -44,6 +52,7 @@ export class MediaPeer {
 
   addTransport(transport: types.WebRtcTransport<TransportData>): void {
     this.transports.set(transport.id, transport);
+    this.connection.watch(transport);
     transport.observer.once('close', () => this.transports.delete(transport.id));
   }
 
@@ -94,6 +103,7 @@ export class MediaPeer {
   async connectTransport(transportId: string, dtlsParameters: WireObject): Promise<void> {
     const transport = this.anyTransport(transportId);
     await mediaCall(() => transport.connect({ dtlsParameters: dtlsParameters as types.DtlsParameters }));
+    this.connection.connecting(transportId);
   }
 
   async restartIce(transportId: string): Promise<WireObject> {
@@ -144,6 +154,7 @@ export class MediaPeer {
   }
 
   close(): void {
+    this.connection.close();
     for (const transport of this.transports.values()) transport.close();
   }
 }

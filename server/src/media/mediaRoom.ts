@@ -3,6 +3,7 @@ import type {
   MediaId,
   ModerationAction,
   ParticipantId,
+  PeerConnectionInfo,
   ProduceRequestSchema,
   ProducerInfo,
   TransportOptions,
@@ -11,6 +12,7 @@ import type {
 import type { types } from 'mediasoup';
 import type { z } from 'zod';
 import { CommandError } from '../errors.ts';
+import type { PathView } from './connectionState.ts';
 import type { LinkableRoom } from './links.ts';
 import { MediaPeer, type ProducerData, type TransportData, type TransportDirection } from './mediaPeer.ts';
 
@@ -46,7 +48,11 @@ export class MediaRoom implements LinkableRoom {
   static async create(options: MediaRoomOptions): Promise<MediaRoom> {
     let room: MediaRoom | undefined;
     const routing = await RoomRouting.create(options.pool, options.logger, {
-      speakerChanged: (participantId) => options.listener.activeSpeakerChanged(participantId),
+      // Someone whose media is not through is never the one shown speaking.
+      speakerChanged: (participantId) => {
+        if (room?.peers.get(participantId)?.connection.info.state !== 'notConnected')
+          options.listener.activeSpeakerChanged(participantId);
+      },
       leaving: () => room?.dropMedia(),
       moved: () => room?.movedRouters(),
     });
@@ -84,15 +90,31 @@ export class MediaRoom implements LinkableRoom {
 
   addPeer(participantId: ParticipantId): void {
     if (this.peers.has(participantId)) return;
-    this.peers.set(participantId, new MediaPeer(participantId));
+    const peer: MediaPeer = new MediaPeer(participantId, (info: PeerConnectionInfo) => {
+      // Not for someone who left: their transports close after they are gone.
+      if (!this.closed && this.peers.get(participantId) === peer)
+        this.options.listener.peerMediaStateChanged(participantId, info);
+    });
+    this.peers.set(participantId, peer);
     if (this.peers.size === 1) this.options.links?.hosting(this);
   }
 
   removePeer(participantId: ParticipantId): void {
-    this.peers.get(participantId)?.close();
+    const peer = this.peers.get(participantId);
     this.peers.delete(participantId);
+    peer?.close();
     this.routers.unplace(participantId);
     if (this.peers.size === 0) this.options.links?.vacated(this);
+  }
+
+  /** What the room knows of each person's media connection, for a newcomer. */
+  connections(): Record<ParticipantId, PeerConnectionInfo> {
+    return Object.fromEntries([...this.peers].map(([id, peer]) => [id, peer.connection.info]));
+  }
+
+  /** Every transport's path, for /metrics. */
+  paths(): PathView[] {
+    return [...this.peers.values()].flatMap((peer) => peer.connection.paths());
   }
 
   /** Every producer in the room (its people's, guests', other nodes') except the given participant's own. */

@@ -1,4 +1,4 @@
-import type { MediaId, ParticipantId, ProducerInfo, WireObject } from '@plenary/shared';
+import type { MediaId, ParticipantId, PeerConnectionInfo, ProducerInfo, WireObject } from '@plenary/shared';
 import type { Logger } from '../logger.ts';
 import type { RoomLinks } from './links.ts';
 import type { TransportSettings } from './transports.ts';
@@ -10,6 +10,8 @@ export interface MediaRoomListener {
   consumerClosed(participantId: ParticipantId, consumerId: MediaId): void;
   /** the routers were re-created (a worker died): every client must rebuild its media */
   routerReplaced(reason: string, routerRtpCapabilities: WireObject): void;
+  /** someone's media got through, was lost, or its measured quality changed */
+  peerMediaStateChanged(participantId: ParticipantId, info: PeerConnectionInfo): void;
   /** the dominant speaker changed */
   activeSpeakerChanged(participantId: ParticipantId): void;
   /** a producer piped in from another room went away with its source */

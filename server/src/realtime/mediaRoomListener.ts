@@ -20,6 +20,7 @@ export function mediaRoomListener(io: PlenaryServer, key: string): MediaRoomList
         }),
     routerReplaced: (reason, routerRtpCapabilities) =>
       room().emit(Fact.mediaReconnectRequired, { reason, routerRtpCapabilities }),
+    peerMediaStateChanged: (participantId, info) => room().emit(Fact.peerMediaStateChanged, { participantId, ...info }),
     activeSpeakerChanged: (participantId) => room().emit(Fact.activeSpeakerChanged, { participantId }),
     guestProducerClosed: (producerId) => room().emit(Fact.producerClosed, { producerId }),
     remoteProducerAdded: (producer) => room().emit(Fact.producerAdded, producer),

@@ -133,6 +133,7 @@ function admit(
     producers: room.media.producers(),
     routerRtpCapabilities: room.media.rtpCapabilities,
     activeSpeakerId: room.media.activeSpeakerId,
+    connections: room.media.connections(),
   };
   const told = new Map<string, { whereabouts: Whereabouts; socketIds: string[] }>();
   for (const { announce, socket } of arrivals) {

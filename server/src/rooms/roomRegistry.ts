@@ -1,3 +1,4 @@
+import type { PathView } from '../media/connectionState.ts';
 import type { MediaRoom } from '../media/mediaRoom.ts';
 import { KeyedSerialQueue } from '../sessions/serialQueue.ts';
 import { LiveRoom } from './liveRoom.ts';
@@ -21,6 +22,11 @@ export class RoomRegistry {
 
   get size(): number {
     return this.rooms.size;
+  }
+
+  /** Every open room's transports by the path their media takes (for /metrics). */
+  paths(): PathView[] {
+    return [...this.rooms.values()].flatMap((room) => room.media.paths());
   }
 
   change<T>(roomId: string, apply: (room: LiveRoom) => T | Promise<T>): Promise<T> {

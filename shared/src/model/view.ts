@@ -1,4 +1,5 @@
 import type { ParticipantId, RoomId } from '../ids.ts';
+import type { PeerConnectionInfo } from './connection.ts';
 import type { IceServers, WireObject } from './media.ts';
 import type { PeerInfo, ProducerInfo } from './peer.ts';
 import type { BreakoutSet, OpenBreakout } from './workshop/breakouts.ts';
@@ -105,6 +106,8 @@ export interface RoomEntry {
   routerRtpCapabilities: WireObject;
   /** who is speaking there now, so a newcomer sees it before the next change */
   activeSpeakerId: ParticipantId | null;
+  /** how each person's media reaches the server, for those the room has been told of */
+  connections: Record<ParticipantId, PeerConnectionInfo>;
 }
 
 export interface WorkshopSnapshot {

@@ -2,6 +2,7 @@
 // facts are `feature:pastTense` (server → clients, broadcast). Everything else uses these maps.
 import type { z } from 'zod';
 import type { MediaId, ParticipantId, RoomId, WorkshopId } from '../ids.ts';
+import type { PeerConnectionInfo } from '../model/connection.ts';
 import type { ConsumerOptions, IceServers, TransportOptions, WireObject } from '../model/media.ts';
 import type { PeerInfo, ProducerInfo } from '../model/peer.ts';
 import type { JoinResult, RoomChanged, WorkshopChange, WorkshopSnapshot } from '../model/view.ts';
@@ -44,6 +45,8 @@ export const Command = {
   mediaSpeakToBreakouts: 'media:speakToBreakouts',
   /** new TURN credentials, asked for before the ones in hand expire (see `JoinResult.ice`) */
   mediaRefreshIceServers: 'media:refreshIceServers',
+  /** the path and quality the browser measures on one of its transports (counted in /metrics, shown to the room) */
+  mediaReportConnection: 'media:reportConnection',
   /** start following a room's notes: answers what the caller's document is missing */
   notesOpen: 'notes:open',
   notesUpdate: 'notes:update',
@@ -65,6 +68,8 @@ export const Fact = {
   consumerClosed: 'media:consumerClosed',
   mediaReconnectRequired: 'media:reconnectRequired',
   activeSpeakerChanged: 'media:activeSpeakerChanged',
+  /** someone's media got through to the server, was lost, or its quality changed */
+  peerMediaStateChanged: 'peer:mediaStateChanged',
   /** to the person a chair muted or whose camera/share a chair stopped */
   moderated: 'media:moderated',
   notesUpdated: 'notes:updated',
@@ -93,6 +98,7 @@ export const commandSchemas = {
   [Command.mediaModerate]: media.ModerateRequestSchema,
   [Command.mediaSpeakToBreakouts]: media.SpeakToBreakoutsRequestSchema,
   [Command.mediaRefreshIceServers]: media.RefreshIceServersRequestSchema,
+  [Command.mediaReportConnection]: media.ReportConnectionRequestSchema,
   [Command.notesOpen]: notes.NotesOpenRequestSchema,
   [Command.notesUpdate]: notes.NotesUpdateRequestSchema,
   [Command.notesClose]: notes.NotesCloseRequestSchema,
@@ -154,6 +160,7 @@ export interface CommandResults {
   /** how many breakout rooms now hear the chair */
   [Command.mediaSpeakToBreakouts]: { rooms: number };
   [Command.mediaRefreshIceServers]: IceServers;
+  [Command.mediaReportConnection]: Empty;
   /** the server's state vector lets the client send what the server is missing (offline edits) */
   [Command.notesOpen]: { update: Binary; stateVector: Binary; readOnly: boolean };
   /** answered once the update is stored */
@@ -182,6 +189,7 @@ export interface FactPayloads {
   /** the room's media moved to a new router: drop every transport and rebuild against these capabilities */
   [Fact.mediaReconnectRequired]: { reason: string; routerRtpCapabilities: WireObject };
   [Fact.activeSpeakerChanged]: { participantId: ParticipantId };
+  [Fact.peerMediaStateChanged]: { participantId: ParticipantId } & PeerConnectionInfo;
   [Fact.moderated]: { action: media.ModerationAction; by: ParticipantId };
   [Fact.notesUpdated]: { roomId: RoomId; update: Binary };
   [Fact.notesAwarenessUpdated]: { roomId: RoomId; update: Binary };

@@ -5,6 +5,7 @@ import { useTileView } from '../../media/useTileView.ts';
 import { useTrack } from '../../media/useTrack.ts';
 import { useAppStore } from '../../stores/appStore.ts';
 import { selectPeer, selectSourceLive } from '../../stores/selectors.ts';
+import { LinkBadge } from './LinkBadge.tsx';
 
 interface TileProps {
   participantId: ParticipantId;
@@ -21,7 +22,10 @@ export function ParticipantTile({ participantId, guest = false, spotlight = fals
   const { t } = useTranslation(['stage', 'common']);
   const peer = useAppStore(selectPeer(participantId));
   const isSelf = useAppStore((state) => state.selfId === participantId);
-  const speaking = useAppStore((state) => state.activeSpeakerId === participantId);
+  // Someone whose media does not reach the server is never shown speaking (their tile would be black).
+  const speaking = useAppStore(
+    (state) => state.activeSpeakerId === participantId && state.connections[participantId]?.state !== 'notConnected',
+  );
   const participant = useAppStore((state) => state.workshop?.participants[participantId]);
   const micLive = useAppStore(selectSourceLive(participantId, 'mic'));
   const cameraLive = useAppStore(selectSourceLive(participantId, 'camera'));
@@ -59,6 +63,7 @@ export function ParticipantTile({ participantId, guest = false, spotlight = fals
         {guest && <span className="tile-tag">{t('tile.guest')}</span>}
         {observer && <span className="tile-tag quiet">{t('common:role.observer')}</span>}
         {speaking && <span className="visually-hidden">{t('tile.speaking')}</span>}
+        {!guest && <LinkBadge participantId={participantId} name={displayName} />}
         {/* An observer has no microphone to be off. */}
         {!micLive && !observer && (
           <span className="mic-off" role="img" aria-label={t('tile.micOff')}>

@@ -37,7 +37,7 @@ export function StageScreen() {
   return (
     <main className="stage" aria-label={label} data-place={place.kind}>
       <StageHeader />
-      <Notices topics={['connection', 'media', 'devices', 'moderation', 'action']} />
+      <Notices topics={['connection', 'media', 'link', 'devices', 'moderation', 'action']} />
       <SharingBanner />
       <RecallNotice />
       <div className="stage-body">

@@ -1,3 +1,6 @@
+import type { LinkQuality, MediaPath } from '@plenary/shared';
+import type { LinkFigures } from '../../media/linkStats.ts';
+
 /**
  * What this tab sends. `paused` is a muted mic (its producer exists but sends nothing);
  * a stopped camera is `off` (its producer is closed and the camera light goes out).
@@ -13,10 +16,19 @@ export interface LocalMediaSlice {
    * null. Tied to the opening so a toggle left on doesn't claim to reach the next set's rooms.
    */
   speakingToAllRooms: number | null;
+  /** How our own media link measures (from getStats); null while nothing is through. */
+  selfLink: SelfLink | null;
+}
+
+export interface SelfLink {
+  quality: LinkQuality;
+  figures: LinkFigures;
+  path: MediaPath | null;
 }
 
 export const initialLocalMedia: LocalMediaSlice = {
   localMedia: { mic: 'off', camera: 'off' },
   screenShare: 'off',
   speakingToAllRooms: null,
+  selfLink: null,
 };

@@ -1,7 +1,7 @@
 import type { Message } from '../../i18n/message.ts';
 
 /** One notice per topic: a newer message on a topic replaces the older one. */
-export type NoticeTopic = 'join' | 'connection' | 'media' | 'devices' | 'action' | 'moderation';
+export type NoticeTopic = 'join' | 'connection' | 'media' | 'link' | 'devices' | 'action' | 'moderation';
 
 /** `status` is announced politely, `alert` at once (it needs the person to do something). */
 export type NoticeTone = 'status' | 'alert';

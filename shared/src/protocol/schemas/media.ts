@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MediaIdSchema, ParticipantIdSchema } from '../../ids.ts';
+import { LINK_QUALITIES, MEDIA_PATHS } from '../../model/connection.ts';
 import { MEDIA_SOURCES } from '../../model/peer.ts';
 
 // mediasoup validates RTP/ICE/DTLS structures in depth and rejects what it can't use; these schemas
@@ -73,3 +74,10 @@ export const ModerateRequestSchema = z.strictObject({
 export const SpeakToBreakoutsRequestSchema = z.strictObject({ on: z.boolean() });
 
 export const RefreshIceServersRequestSchema = z.strictObject({});
+
+/** The client's account of one of its transports: the path its browser selected, and how good it is. */
+export const ReportConnectionRequestSchema = z.strictObject({
+  transportId: MediaIdSchema,
+  path: z.enum(MEDIA_PATHS),
+  quality: z.enum(LINK_QUALITIES),
+});
