@@ -30,6 +30,7 @@ function fakeMediaRoom(): MediaRoom {
     addPeer: () => undefined,
     removePeer: () => undefined,
     producers: () => [],
+    connections: () => ({}),
     rtpCapabilities: {},
     activeSpeakerId: null,
     close: () => undefined,
