@@ -23,7 +23,9 @@ afterEach(async () => {
 /** A base port whose next `count` ports are free on loopback, UDP and TCP, just now. */
 async function freePorts(count: number): Promise<number> {
   for (;;) {
-    const base = 20_000 + Math.floor(Math.random() * 9_000);
+    // Above mediasoup's own default range (10000–59999, where workers of tests running beside this
+    // one pick ports) and the kernel's ephemeral ports (up to 60999), so nothing else takes them.
+    const base = 61_000 + Math.floor(Math.random() * 4_000);
     const held: Array<() => Promise<void>> = [];
     try {
       for (let port = base; port < base + count; port++) {
