@@ -6,13 +6,16 @@ import type { types } from 'mediasoup-client';
 export const CAMERA_CAPTURE = { width: 960, height: 540 } as const;
 
 /**
- * Three spatial layers, smallest first (the order mediasoup numbers them: 0, 1, 2), each with three
- * temporal layers so a receiver short of bandwidth can drop frame rate before resolution.
+ * Three spatial layers, smallest first (the order mediasoup numbers them: 0, 1, 2), each at its full
+ * frame rate and without temporal layers. mediasoup ranks every temporal layer of a spatial layer
+ * above all of the layer below, so with temporal layers a receiver short of bandwidth kept the
+ * middle layer at a quarter of its frame rate (still most of its bitrate on a 300 kbit/s link)
+ * instead of the smallest at full rate, and the queue that overflowed took audio with it (#21).
  */
 export const CAMERA_ENCODINGS: readonly Readonly<types.RtpEncodingParameters>[] = [
-  { scaleResolutionDownBy: 4, maxBitrate: 150_000, scalabilityMode: 'L1T3' },
-  { scaleResolutionDownBy: 2, maxBitrate: 450_000, scalabilityMode: 'L1T3' },
-  { scaleResolutionDownBy: 1, maxBitrate: 1_100_000, scalabilityMode: 'L1T3' },
+  { scaleResolutionDownBy: 4, maxBitrate: 150_000, scalabilityMode: 'L1T1' },
+  { scaleResolutionDownBy: 2, maxBitrate: 450_000, scalabilityMode: 'L1T1' },
+  { scaleResolutionDownBy: 1, maxBitrate: 1_100_000, scalabilityMode: 'L1T1' },
 ];
 
 /**

@@ -2,6 +2,7 @@ import type { MediaSource, ModerationAction, ParticipantId, WireObject } from '@
 import type { types } from 'mediasoup';
 import { CommandError } from '../errors.ts';
 import { type ConnectionListener, PeerConnection } from './peerConnection.ts';
+import { forwardedLayer, watchDownlink } from './thinLink.ts';
 import { asWire, mediaCall } from './wire.ts';
 
 export type TransportDirection = 'send' | 'recv';
@@ -26,6 +27,12 @@ export class MediaPeer {
   readonly transports = new Map<string, types.WebRtcTransport<TransportData>>();
   readonly producers = new Map<string, types.Producer<ProducerData>>();
   readonly consumers = new Map<string, types.Consumer>();
+  /** the recv transport each consumer runs on */
+  private readonly transportOfConsumer = new Map<string, string>();
+  /** the layers each tile asked for; a consumer absent here wants mediasoup's default, the top one */
+  private readonly wantedLayers = new Map<string, types.ConsumerLayers>();
+  /** recv transports whose bandwidth estimate is too thin for more than the smallest camera layer */
+  private readonly thinTransports = new Set<string>();
 
   readonly connection: PeerConnection;
 
@@ -53,7 +60,13 @@ export class MediaPeer {
   addTransport(transport: types.WebRtcTransport<TransportData>): void {
     this.transports.set(transport.id, transport);
     this.connection.watch(transport);
-    transport.observer.once('close', () => this.transports.delete(transport.id));
+    transport.observer.once('close', () => {
+      this.transports.delete(transport.id);
+      this.thinTransports.delete(transport.id);
+    });
+    if (transport.appData.direction === 'recv') {
+      watchDownlink(transport, (thin) => this.downlinkChanged(transport.id, thin));
+    }
   }
 
   addProducer(producer: types.Producer<ProducerData>): void {
@@ -61,9 +74,15 @@ export class MediaPeer {
     producer.observer.once('close', () => this.producers.delete(producer.id));
   }
 
-  addConsumer(consumer: types.Consumer): void {
+  addConsumer(consumer: types.Consumer, transportId: string): void {
     this.consumers.set(consumer.id, consumer);
-    consumer.observer.once('close', () => this.consumers.delete(consumer.id));
+    this.transportOfConsumer.set(consumer.id, transportId);
+    consumer.observer.once('close', () => {
+      this.consumers.delete(consumer.id);
+      this.transportOfConsumer.delete(consumer.id);
+      this.wantedLayers.delete(consumer.id);
+    });
+    if (this.thinTransports.has(transportId)) this.forwardLayers(consumer).catch(() => undefined);
   }
 
   transport(id: string, direction: TransportDirection): types.WebRtcTransport<TransportData> {
@@ -133,7 +152,26 @@ export class MediaPeer {
   async setPreferredLayers(consumerId: string, spatialLayer: number, temporalLayer?: number): Promise<void> {
     const consumer = this.consumer(consumerId);
     if (consumer.type !== 'simulcast' && consumer.type !== 'svc') return;
-    await consumer.setPreferredLayers({ spatialLayer, temporalLayer });
+    this.wantedLayers.set(consumerId, { spatialLayer, temporalLayer });
+    await this.forwardLayers(consumer);
+  }
+
+  private downlinkChanged(transportId: string, thin: boolean): void {
+    if (thin) this.thinTransports.add(transportId);
+    else this.thinTransports.delete(transportId);
+    for (const consumer of this.consumers.values()) {
+      // A consumer closing meanwhile is no reason to stop the others.
+      if (this.transportOfConsumer.get(consumer.id) === transportId)
+        this.forwardLayers(consumer).catch(() => undefined);
+    }
+  }
+
+  /** Tells mediasoup the layers to forward: what the tile wants, held down while its link is thin. */
+  private async forwardLayers(consumer: types.Consumer): Promise<void> {
+    if ((consumer.type !== 'simulcast' && consumer.type !== 'svc') || consumer.closed) return;
+    const wanted = this.wantedLayers.get(consumer.id) ?? { spatialLayer: spatialLayersOf(consumer) - 1 };
+    const thin = this.thinTransports.has(this.transportOfConsumer.get(consumer.id) ?? '');
+    await consumer.setPreferredLayers({ ...wanted, spatialLayer: forwardedLayer(wanted.spatialLayer, thin) });
   }
 
   /**
@@ -157,4 +195,10 @@ export class MediaPeer {
     this.connection.close();
     for (const transport of this.transports.values()) transport.close();
   }
+}
+
+/** How many spatial layers a simulcast or SVC consumer forwards from (its scalability mode, `S3T1` → 3). */
+function spatialLayersOf(consumer: types.Consumer): number {
+  const mode = consumer.rtpParameters.encodings?.[0]?.scalabilityMode ?? '';
+  return Number(/^[LS](\d+)/u.exec(mode)?.[1] ?? 1);
 }

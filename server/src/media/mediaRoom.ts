@@ -199,7 +199,7 @@ export class MediaRoom implements LinkableRoom {
     const consumer = await mediaCall(() =>
       transport.consume({ producerId, rtpCapabilities: capabilities, paused: true }),
     );
-    peer.addConsumer(consumer);
+    peer.addConsumer(consumer, transport.id);
     consumer.on('producerclose', () => {
       consumer.close();
       this.options.listener.consumerClosed(participantId, mediaId(consumer.id));
