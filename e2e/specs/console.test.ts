@@ -15,7 +15,6 @@ import {
   stage,
   submitJoinForm,
 } from '../fixtures/anyLanguage.ts';
-import { launchBrowser } from '../fixtures/browser.ts';
 import { withServerAndBrowser } from '../fixtures/spec.ts';
 
 let server: TestServer;

@@ -28,8 +28,17 @@ export async function loopbackCoturn(over: Partial<CoturnSettings> = {}): Promis
   };
 }
 
-/** A throwaway self-signed certificate for 127.0.0.1 (openssl is on every Debian with Node). */
-export function selfSigned(dir: string): { key: Buffer; cert: Buffer } {
+/**
+ * A throwaway self-signed certificate in `dir` (openssl is on every Debian with Node), for 127.0.0.1
+ * unless told a name and address; its files are `certFile` and `keyFile`.
+ */
+export function selfSigned(
+  dir: string,
+  subject: { name?: string; ip: string } = { ip: '127.0.0.1' },
+): { key: Buffer; cert: Buffer; certFile: string; keyFile: string } {
+  const keyFile = join(dir, 'key.pem');
+  const certFile = join(dir, 'cert.pem');
+  const altNames = [...(subject.name ? [`DNS:${subject.name}`] : []), `IP:${subject.ip}`].join(',');
   const made = spawnSync('openssl', [
     'req',
     '-x509',
@@ -41,14 +50,14 @@ export function selfSigned(dir: string): { key: Buffer; cert: Buffer } {
     '-days',
     '1',
     '-subj',
-    '/CN=127.0.0.1',
+    `/CN=${subject.name ?? subject.ip}`,
     '-addext',
-    'subjectAltName=IP:127.0.0.1',
+    `subjectAltName=${altNames}`,
     '-keyout',
-    join(dir, 'key.pem'),
+    keyFile,
     '-out',
-    join(dir, 'cert.pem'),
+    certFile,
   ]);
   if (made.status !== 0) throw new Error(`openssl: ${made.stderr}`);
-  return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  return { key: readFileSync(keyFile), cert: readFileSync(certFile), certFile, keyFile };
 }
