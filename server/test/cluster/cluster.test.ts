@@ -252,6 +252,15 @@ describe('two nodes sharing a workshop', () => {
     await eventually(() => {
       for (const [member, roomId] of plan) {
         expect(member.rooms.at(-1)?.whereabouts.location).toMatchObject({ kind: 'breakout', roomId });
+        // Everyone knows each room mate (from the entry or a later peerJoined), so no news of this
+        // step can still be on its way when the counts are cleared below.
+        const known = [
+          ...(member.rooms.at(-1)?.room?.peers.map((peer) => peer.participantId) ?? []),
+          ...member.peersJoined,
+        ];
+        for (const [mate, mateRoom] of plan) {
+          if (mate !== member && mateRoom === roomId) expect(known).toContain(mate.participantId);
+        }
       }
     });
 
